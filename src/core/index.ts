@@ -1,0 +1,2 @@
+/** Saksbord's domain rules. Pure: no I/O, no clock reads, no DOM, no Node APIs. */
+export const ORGANISATION_TIME_ZONE = 'Europe/Oslo';

@@ -1,0 +1,2 @@
+// Gives renderer unit tests a real IndexedDB implementation (in memory) in Node.
+import 'fake-indexeddb/auto';
