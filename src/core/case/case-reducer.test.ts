@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { type CaseChangeInput, caseChangeSchema } from './case-change';
+import type { CaseRecord } from './case-record';
+import { applyChange, conflictingFields, isResponse } from './case-reducer';
+
+const caseId = '7b0d4f7e-4a8e-4c57-9a55-0a7f3f0e7a01';
+const change = (input: CaseChangeInput) => caseChangeSchema.parse(input);
+const created = change({
+  type: 'created',
+  title: 'Skrivaren på legekontoret skriv ikkje ut',
+  priority: 'medium',
+  channel: 'phone',
+  requester: { name: 'Kari Nordmann', municipalityId: 'molde' },
+});
+
+function fold(...changes: CaseChangeInput[]): CaseRecord {
+  let record: CaseRecord | null = null;
+  changes.forEach((c, i) => {
+    record = applyChange(record, change(c), {
+      caseId,
+      at: `2026-11-24T10:0${i}:00+01:00`,
+      actorId: 'agent-1',
+      seq: i + 1,
+    });
+  });
+  return record!;
+}
+
+describe('a case is the fold of its changes', () => {
+  it('starts new, on line 1, unassigned', () => {
+    const record = fold(created);
+    expect(record).toMatchObject({
+      status: 'new',
+      line: 1,
+      assigneeId: null,
+      version: 1,
+      number: null,
+    });
+  });
+
+  it.each([
+    [{ type: 'prioritySet', priority: 'critical' }, { priority: 'critical' }],
+    [
+      { type: 'statusChanged', status: 'waiting', waitingReason: 'requester' },
+      { status: 'waiting', waitingReason: 'requester' },
+    ],
+    [
+      { type: 'escalated', toLine: 2, reason: 'Treng tilgang på servaren' },
+      { line: 2, assigneeId: null },
+    ],
+    [{ type: 'assigned', assigneeId: 'agent-7' }, { assigneeId: 'agent-7' }],
+    [
+      { type: 'merged', intoCaseId: caseId },
+      { status: 'closed', mergedIntoId: caseId },
+    ],
+    [{ type: 'fieldsChanged', changes: { title: 'Ny tittel' } }, { title: 'Ny tittel' }],
+  ] as const)('%o gives %o', (input, expected) => {
+    expect(fold(created, input)).toMatchObject(expected);
+  });
+
+  it('records the first response once', () => {
+    const record = fold(
+      created,
+      { type: 'acknowledged' },
+      { type: 'statusChanged', status: 'inProgress' },
+    );
+    expect(record.firstResponseAt).toBe('2026-11-24T10:01:00+01:00');
+  });
+
+  it('refuses a change to a case that was never created', () => {
+    expect(() =>
+      applyChange(null, change({ type: 'acknowledged' }), {
+        caseId,
+        at: '2026-11-24T10:00:00Z',
+        actorId: 'a',
+        seq: 1,
+      }),
+    ).toThrow(/must be created first/);
+  });
+});
+
+describe('per-field conflicts', () => {
+  const record = fold(
+    created,
+    { type: 'prioritySet', priority: 'high' },
+    { type: 'assigned', assigneeId: 'x' },
+  );
+
+  it.each([
+    [
+      'priority changed on the server after the base',
+      { type: 'prioritySet', priority: 'low' },
+      1,
+      ['priority'],
+    ],
+    ['priority changed before the base', { type: 'prioritySet', priority: 'low' }, 2, []],
+    [
+      'comments never conflict',
+      { type: 'commented', commentId: caseId, body: 'Hei', visibility: 'internal' },
+      0,
+      [],
+    ],
+    [
+      'escalation writes line and assignee',
+      { type: 'escalated', toLine: 3, reason: 'r' },
+      2,
+      ['assigneeId'],
+    ],
+  ] as const)('%s', (_rule, input, base, expected) => {
+    expect(conflictingFields(record, change(input), base)).toEqual(expected);
+  });
+});
+
+describe('what counts as a response', () => {
+  it.each([
+    [{ type: 'acknowledged' }, true],
+    [
+      { type: 'commented', commentId: caseId, body: 'Vi ser på det', visibility: 'requester' },
+      true,
+    ],
+    [{ type: 'commented', commentId: caseId, body: 'notat', visibility: 'internal' }, false],
+    [{ type: 'worklogAdded', entryId: caseId, minutes: 5, line: 1 }, false],
+  ] as const)('%o → %s', (input, expected) => {
+    expect(isResponse(change(input))).toBe(expected);
+  });
+});
+
+describe('status changes validate the waiting reason', () => {
+  it.each([
+    [{ type: 'statusChanged', status: 'waiting' }, false],
+    [{ type: 'statusChanged', status: 'inProgress', waitingReason: 'requester' }, false],
+    [{ type: 'statusChanged', status: 'waiting', waitingReason: 'thirdParty' }, true],
+  ] as const)('%o valid: %s', (input, valid) => {
+    expect(caseChangeSchema.safeParse(input).success).toBe(valid);
+  });
+});

@@ -1,0 +1,150 @@
+import type { CaseChange } from './case-change';
+import type { CaseRecord, ConflictField } from './case-record';
+
+/** Facts about one applied change that the change itself does not carry. */
+export interface ChangeMeta {
+  caseId: string;
+  /** When it happened (ISO). */
+  at: string;
+  actorId: string;
+  /** Server sequence of the change; 0 for a client's optimistic, not yet synced, change. */
+  seq: number;
+}
+
+/** Which conflict fields a change writes. Append-only changes write none. */
+export function fieldsWrittenBy(change: CaseChange): ConflictField[] {
+  switch (change.type) {
+    case 'created':
+      return [];
+    case 'fieldsChanged':
+      return Object.keys(change.changes) as ConflictField[];
+    case 'prioritySet':
+      return ['priority'];
+    case 'statusChanged':
+    case 'merged':
+      return ['status'];
+    case 'assigned':
+      return ['assigneeId'];
+    case 'escalated':
+      return ['line', 'assigneeId'];
+    case 'commented':
+    case 'worklogAdded':
+    case 'linked':
+    case 'acknowledged':
+      return [];
+  }
+}
+
+/**
+ * The fields of `change` that somebody else changed on the server after `baseVersion`
+ * (the case version the client saw). The server keeps its value for these.
+ */
+export function conflictingFields(
+  current: CaseRecord,
+  change: CaseChange,
+  baseVersion: number,
+): ConflictField[] {
+  return fieldsWrittenBy(change).filter(
+    (field) => (current.fieldVersions[field] ?? 0) > baseVersion,
+  );
+}
+
+/** Does this change count as the service's first response to the requester? */
+export function isResponse(change: CaseChange): boolean {
+  return (
+    change.type === 'acknowledged' ||
+    (change.type === 'commented' && change.visibility === 'requester') ||
+    (change.type === 'statusChanged' && change.status !== 'new') ||
+    change.type === 'escalated' ||
+    change.type === 'merged'
+  );
+}
+
+/**
+ * Folds one change into a case. Pure; both the server (authoritative) and clients
+ * (optimistic, seq 0) use it, so both compute the same case from the same events.
+ * Rules (who may do what) are checked before, by the case rules; this only applies.
+ */
+export function applyChange(
+  current: CaseRecord | null,
+  change: CaseChange,
+  meta: ChangeMeta,
+): CaseRecord {
+  if (change.type === 'created') {
+    if (current) return current;
+    return {
+      id: meta.caseId,
+      number: null,
+      title: change.title,
+      description: change.description,
+      status: 'new',
+      waitingReason: null,
+      priority: change.priority,
+      priorityAnswers: change.priorityAnswers,
+      line: 1,
+      channel: change.channel,
+      requester: change.requester,
+      categoryId: change.categoryId,
+      formValues: change.formValues,
+      assigneeId: null,
+      linkedCaseIds: [],
+      mergedIntoId: null,
+      createdAt: meta.at,
+      createdBy: meta.actorId,
+      updatedAt: meta.at,
+      firstResponseAt: null,
+      resolvedAt: null,
+      version: meta.seq,
+      fieldVersions: {},
+    };
+  }
+  if (!current) throw new Error(`case ${meta.caseId} does not exist; it must be created first`);
+
+  const next: CaseRecord = {
+    ...current,
+    updatedAt: meta.at,
+    version: Math.max(current.version, meta.seq),
+  };
+  for (const field of fieldsWrittenBy(change)) {
+    next.fieldVersions = { ...next.fieldVersions, [field]: meta.seq };
+  }
+  if (isResponse(change) && next.firstResponseAt === null) next.firstResponseAt = meta.at;
+
+  switch (change.type) {
+    case 'fieldsChanged':
+      Object.assign(next, change.changes);
+      break;
+    case 'prioritySet':
+      next.priority = change.priority;
+      if (change.answers) next.priorityAnswers = change.answers;
+      break;
+    case 'statusChanged':
+      next.status = change.status;
+      next.waitingReason = change.waitingReason;
+      if (change.status === 'resolved') next.resolvedAt = meta.at;
+      if (change.status === 'reopened') next.resolvedAt = null;
+      break;
+    case 'assigned':
+      next.assigneeId = change.assigneeId;
+      break;
+    case 'escalated':
+      next.line = change.toLine;
+      next.assigneeId = null;
+      break;
+    case 'linked':
+      if (!next.linkedCaseIds.includes(change.otherCaseId)) {
+        next.linkedCaseIds = [...next.linkedCaseIds, change.otherCaseId];
+      }
+      break;
+    case 'merged':
+      next.mergedIntoId = change.intoCaseId;
+      next.status = 'closed';
+      next.waitingReason = null;
+      break;
+    case 'commented':
+    case 'worklogAdded':
+    case 'acknowledged':
+      break;
+  }
+  return next;
+}
