@@ -1,0 +1,20 @@
+/** The SLA clock: targets per priority and response/resolution state computed from history. */
+export {
+  type SlaClockState,
+  type SlaState,
+  type SlaStatus,
+  type SlaTimelineEntry,
+  slaState,
+  slaStates,
+} from './sla-clock';
+export {
+  defaultSlaConfig,
+  type PriorityTarget,
+  priorityTargetSchema,
+  type SlaConfig,
+  type SlaConfigInput,
+  type SlaPriority,
+  slaConfigSchema,
+  slaPriorities,
+  WORKING_DAY_MINUTES,
+} from './sla-targets';
