@@ -1,0 +1,3 @@
+export * from './priority-classifier';
+export * from './priority-definition';
+export * from './priority-question';
