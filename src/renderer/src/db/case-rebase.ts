@@ -1,0 +1,64 @@
+import { applyChange, type CaseRecord } from '../../../core/case/index';
+import type { LocalCase, OutboxItem } from './local-records';
+
+/**
+ * Rebase: the case this client shows is the server's record with this client's own edits
+ * that the record does not contain yet folded on top, in the order they were made. Pure.
+ */
+
+/** Does the server record `server` not yet contain this outbox item's effect? */
+export function stillToApply(item: OutboxItem, server: CaseRecord | null): boolean {
+  switch (item.state) {
+    case 'pending':
+    case 'sending':
+      return true;
+    case 'acknowledged':
+      // Applied on the server as event `seq`; shown until a pulled record includes it.
+      return item.seq === null || server === null || server.version < item.seq;
+    case 'rejected':
+      return false;
+  }
+}
+
+/** Human-readable stand-in for the server's number while it is unknown, e.g. `L-3F2A`. */
+export function provisionalNumberFor(caseId: string): string {
+  return `L-${caseId.replace(/-/g, '').slice(0, 4).toUpperCase()}`;
+}
+
+/**
+ * The case as this client shows it. `items` are the case's outbox items in outbox order.
+ * Returns null when there is nothing to show (no server record and no creating edit).
+ * A case whose creation the server refused is still shown (with `rejectedCount`) until the
+ * user dismisses the rejection, so that nothing disappears without a word.
+ */
+export function rebuildLocalCase(
+  caseId: string,
+  server: CaseRecord | null,
+  items: readonly OutboxItem[],
+): LocalCase | null {
+  let record: CaseRecord | null = server;
+  let pendingCount = 0;
+  let rejectedCount = 0;
+  for (const item of items) {
+    if (item.state === 'rejected') rejectedCount += 1;
+    else if (item.state !== 'acknowledged') pendingCount += 1;
+    const creatingRejected =
+      item.state === 'rejected' && item.mutation.change.type === 'created' && record === null;
+    if (!stillToApply(item, server) && !creatingRejected) continue;
+    if (record === null && item.mutation.change.type !== 'created') continue;
+    record = applyChange(record, item.mutation.change, {
+      caseId,
+      at: item.mutation.clientAt,
+      actorId: item.actorId,
+      seq: 0,
+    });
+  }
+  if (record === null) return null;
+  return {
+    ...record,
+    pendingCount,
+    rejectedCount,
+    provisionalNumber: record.number === null ? provisionalNumberFor(caseId) : null,
+    server,
+  };
+}

@@ -1,0 +1,120 @@
+import type { CaseChange, CaseEvent, CaseRecord, ConflictField } from '../../../core/case/index';
+import type { Mutation } from '../../../core/sync/index';
+
+/**
+ * The rows of the local store. The server's records are the truth; these add what only this
+ * client knows (edits not yet synced, conflicts to show, the sync cursor).
+ */
+
+/**
+ * A case as this client shows it: the server's record with this client's unsynced edits
+ * folded on top (optimistic), plus local bookkeeping.
+ */
+export interface LocalCase extends CaseRecord {
+  /** Local mutations for this case the server has not confirmed yet (0 = in sync). */
+  pendingCount: number;
+  /**
+   * Shown instead of `number` while the server has not numbered the case (created offline),
+   * e.g. `L-3F2A`. Always marked as provisional in the UI; null once the case has a number.
+   */
+  provisionalNumber: string | null;
+  /** Local mutations for this case the server refused (see the outbox for the reason). */
+  rejectedCount: number;
+  /**
+   * The server's record as last pulled, without local edits; null while the server has not
+   * seen the case. Local edits are re-applied on top of it after every pull (rebase).
+   */
+  server: CaseRecord | null;
+}
+
+/**
+ * State of an outbox item.
+ * - `pending`: waiting to be pushed (or pushed without an answer; pushing again is safe).
+ * - `sending`: in a push request right now; reverts to `pending` on start-up after a crash.
+ * - `acknowledged`: the server applied it as event `seq`; kept (and still shown) until a
+ *   pull has brought that event, then deleted.
+ * - `rejected`: the server refused it; never retried, kept with the reason until the user
+ *   dismisses it.
+ */
+export type OutboxState = 'pending' | 'sending' | 'acknowledged' | 'rejected';
+
+export interface OutboxItem {
+  /** Local order; the outbox is pushed first in, first out. */
+  order?: number;
+  mutationId: string;
+  caseId: string;
+  mutation: Mutation;
+  /** Who made the edit (for the optimistic event shown before the server has it). */
+  actorId: string;
+  state: OutboxState;
+  /** Push attempts that ended without an answer for this mutation. */
+  attempts: number;
+  lastError: string | null;
+  /** Server sequence once acknowledged. */
+  seq: number | null;
+  /** The server's reason (for the user) and rule id (machine-readable) when rejected. */
+  rejectionReason: string | null;
+  rejectionRule: string | null;
+}
+
+/** The single row of sync bookkeeping (key `main`). */
+export interface SyncStateRow {
+  id: 'main';
+  /** The last server sequence this client has pulled. */
+  cursor: number;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+}
+
+/**
+ * State of a conflict record: `open` until the user applies their value again (`reapplied`)
+ * or lets the server's value stand (`dismissed`).
+ */
+export type ConflictState = 'open' | 'reapplied' | 'dismissed';
+
+/** A value of this client that lost a per-field decision on the server, kept for the user. */
+export interface ConflictRecord {
+  id: string;
+  caseId: string;
+  /** The mutation whose value lost. */
+  mutationId: string;
+  /** The change that lost (to build the change that applies it again). */
+  change: CaseChange;
+  field: ConflictField;
+  yourValue: unknown;
+  serverValue: unknown;
+  serverChangedBy: string | null;
+  serverChangedAt: string | null;
+  /** When this client learned of the conflict. */
+  detectedAt: string;
+  state: ConflictState;
+}
+
+/** A server event as stored locally. */
+export type LocalEvent = CaseEvent;
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** The signed-in user as the session remembers them (enough to work offline). */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  /** Municipalities a consultant belongs to. */
+  municipalityIds: string[];
+}
+
+/** The last session (key `current`): sign-in works offline with it while the token is valid. */
+export interface SessionRow {
+  id: 'current';
+  token: string;
+  /** ISO instant the token stops being valid. */
+  expiresAt: string;
+  user: SessionUser;
+  signedInAt: string;
+}

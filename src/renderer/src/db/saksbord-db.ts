@@ -1,0 +1,86 @@
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type {
+  ConflictRecord,
+  LocalCase,
+  LocalEvent,
+  OutboxItem,
+  SessionRow,
+  SettingRow,
+  SyncStateRow,
+} from './local-records';
+
+/**
+ * One schema version: the Dexie store declarations (only the tables that change need to be
+ * named; Dexie carries the others over) and an optional data upgrade from the version before.
+ * Versions are never edited once shipped; a change is a new entry here plus a test that opens
+ * a database written at the version before (see saksbord-db.test.ts).
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Indexed for the board (line and status columns), its filters and sorting.
+      cases:
+        'id, number, line, status, priority, requester.municipalityId, assigneeId, updatedAt, [line+status], pendingCount',
+      events: 'id, caseId, seq, [caseId+seq], mutationId',
+      // `order` keeps the outbox first in, first out; mutationId is the idempotency key.
+      outbox: '++order, &mutationId, caseId, state',
+      syncState: 'id',
+      conflicts: 'id, caseId, [caseId+state], state, mutationId',
+      settings: 'key',
+      session: 'id',
+    },
+  },
+];
+
+export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;
+
+/** The local store: IndexedDB through Dexie, the app's truth while offline. */
+export class SaksbordDb extends Dexie {
+  cases!: EntityTable<LocalCase, 'id'>;
+  events!: EntityTable<LocalEvent, 'id'>;
+  outbox!: EntityTable<OutboxItem, 'order'>;
+  syncState!: EntityTable<SyncStateRow, 'id'>;
+  conflicts!: EntityTable<ConflictRecord, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  session!: EntityTable<SessionRow, 'id'>;
+
+  /**
+   * @param name the IndexedDB database name: one per signed-in server and user in the app,
+   *   a fresh one per test or simulated client.
+   * @param upTo declare only the versions up to this one (for upgrade tests).
+   */
+  constructor(
+    name: string,
+    options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  ) {
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    for (const v of schemaVersions) {
+      if (options.upTo !== undefined && v.version > options.upTo) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+/** The empty sync state of a store that has never synced. */
+export const initialSyncState: SyncStateRow = {
+  id: 'main',
+  cursor: 0,
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  lastError: null,
+};
+
+export async function readSyncState(db: SaksbordDb): Promise<SyncStateRow> {
+  return (await db.syncState.get('main')) ?? initialSyncState;
+}
