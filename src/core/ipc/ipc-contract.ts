@@ -17,17 +17,10 @@ export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4300';
 
 /** An http(s) URL without credentials; anything else is refused. */
 export const serverUrlSchema = z
-  .string()
+  .url({ protocol: /^https?$/, error: 'server URL must be an http(s) address' })
   .trim()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username;
-    } catch {
-      return false;
-    }
-  }, 'server URL must be an http(s) address without credentials');
+  .refine((value) => !/^https?:\/\/[^/?#]*@/i.test(value), 'server URL must not hold credentials');
 
 /** Desktop settings kept by the main process (a JSON file in userData). */
 export const desktopSettingsSchema = z.object({
