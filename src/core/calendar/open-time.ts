@@ -81,7 +81,8 @@ export function openMsBetween(
   fromMs: number,
   toMs: number,
 ): number {
-  if (toMs < fromMs) return -openMsBetween(calendar, kind, toMs, fromMs);
+  // `0 - x` rather than `-x`: an empty reversed range must give 0, not -0.
+  if (toMs < fromMs) return 0 - openMsBetween(calendar, kind, toMs, fromMs);
   let total = 0;
   let plan = calendar.dayPlanAt(fromMs);
   for (;;) {
