@@ -190,8 +190,8 @@ describe('openMinutesBetween', () => {
       kind: 'support',
       from: '2026-12-21T00:00',
       to: '2027-01-04T00:00',
-      minutes: 3360,
-      why: 'Christmas: seven working days',
+      minutes: 3840,
+      why: 'Christmas fortnight: eight working days',
     },
     {
       kind: 'support',
