@@ -108,8 +108,15 @@ describe('local changes', () => {
   });
 
   it.each([
-    ['no signed-in user', () => (actor = null), NotSignedInError, id],
-    ['an unknown case', () => {}, CaseNotFoundError, '00000000-0000-4000-9000-00000000ffff'],
+    [
+      'no signed-in user',
+      (): void => {
+        actor = null;
+      },
+      NotSignedInError,
+      id,
+    ],
+    ['an unknown case', (): void => {}, CaseNotFoundError, '00000000-0000-4000-9000-00000000ffff'],
   ] as const)('refuses a change with %s', async (_what, arrange, error, caseId) => {
     arrange();
     await expect(
