@@ -21,6 +21,24 @@ const fixtureAt: Record<number, (db: SaksbordDb) => Promise<void>> = {
       provisionalNumber: null,
       server: null,
     });
+    await db.outbox.add({
+      mutationId: '00000000-0000-4000-8000-0000000000aa',
+      caseId: '00000000-0000-4000-8000-000000000001',
+      mutation: {
+        mutationId: '00000000-0000-4000-8000-0000000000aa',
+        caseId: '00000000-0000-4000-8000-000000000001',
+        baseVersion: 1,
+        clientAt: '2026-11-24T09:00:00.000Z',
+        change: { type: 'acknowledged' },
+      },
+      actorId: 'agent-1',
+      state: 'pending',
+      attempts: 0,
+      lastError: null,
+      seq: null,
+      rejectionReason: null,
+      rejectionRule: null,
+    });
     await db.syncState.put({
       id: 'main',
       cursor: 42,
@@ -28,6 +46,9 @@ const fixtureAt: Record<number, (db: SaksbordDb) => Promise<void>> = {
       lastAttemptAt: null,
       lastError: null,
     });
+  },
+  2: async (db) => {
+    await fixtureAt[1]!(db);
   },
 };
 
@@ -71,6 +92,14 @@ describe('schema versions', () => {
       expect((await db.syncState.get('main'))?.cursor).toBe(42);
       const cases = await db.cases.where('[line+status]').equals([1, 'new']).toArray();
       expect(cases.map((c) => c.id)).toEqual(['00000000-0000-4000-8000-000000000001']);
+      // v2: the outbox is read oldest pending first through [state+order].
+      const pending = await db.outbox
+        .where('[state+order]')
+        .between(['pending', 0], ['pending', Infinity])
+        .toArray();
+      expect(pending.map((item) => item.mutationId)).toEqual([
+        '00000000-0000-4000-8000-0000000000aa',
+      ]);
     },
   );
 

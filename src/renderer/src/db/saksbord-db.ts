@@ -37,6 +37,12 @@ export const schemaVersions: readonly SchemaVersion[] = [
       session: 'id',
     },
   },
+  {
+    // The sync engine takes the oldest pending items a batch at a time; without this index it
+    // scanned the whole outbox (days of offline work) for every batch.
+    version: 2,
+    stores: { outbox: '++order, &mutationId, caseId, state, [state+order]' },
+  },
 ];
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;
