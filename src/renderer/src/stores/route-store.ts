@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+
+/** The screens of the workstation. */
+export type Route = { name: 'board' } | { name: 'case'; caseId: string } | { name: 'intake' };
+
+/** `#/case/<id>`, `#/intake`, anything else is the board. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'case' && parts[1]) return { name: 'case', caseId: parts[1] };
+  if (parts[0] === 'intake') return { name: 'intake' };
+  return { name: 'board' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'case':
+      return `#/case/${route.caseId}`;
+    case 'intake':
+      return '#/intake';
+    case 'board':
+      return '#/';
+  }
+}
+
+interface RouteState {
+  route: Route;
+  navigate: (route: Route) => void;
+}
+
+/**
+ * Which screen is shown, mirrored in the URL hash so the browser's back button and a
+ * notification click ("open the case") work without a router library.
+ */
+export const useRouteStore = create<RouteState>((set) => ({
+  route: parseRoute(globalThis.location?.hash ?? ''),
+  navigate: (route) => {
+    const hash = routeHash(route);
+    if (globalThis.location && globalThis.location.hash !== hash) globalThis.location.hash = hash;
+    set({ route });
+  },
+}));
+
+globalThis.addEventListener?.('hashchange', () => {
+  useRouteStore.setState({ route: parseRoute(globalThis.location.hash) });
+});
