@@ -1,0 +1,160 @@
+import type { CaseStatus, Priority } from '../case/case-vocabulary';
+import type { Locale } from '../config/localized-text';
+import { priorityLabels } from '../priority/priority-definition';
+import type { RuleId } from './rule-id';
+
+/**
+ * Values a rule message interpolates as `{name}`. Codes are localised when formatted:
+ * `from`/`to` are statuses, `priority`/`definitionPriority` priorities, `line` a line number;
+ * anything else (a municipality's name) is shown as given.
+ */
+export type RuleParams = Readonly<Record<string, string | number>>;
+
+/** Why a change was refused, per rule, in the words of the glossary. */
+export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, string>>>> = {
+  nn: {
+    'case.notFound': 'Saka finst ikkje. Ho må registrerast først.',
+    'case.alreadyExists': 'Saka er alt registrert.',
+    'case.closed': 'Saka er lukka. Ho må gjenopnast før ho kan endrast.',
+    'case.unknownMunicipality':
+      'Kommunen «{municipality}» er ikkje ein av kommunane vi yter brukarstøtte til.',
+    'access.notVisible': 'Du har ikkje tilgang til denne saka.',
+    'status.transition': 'Ei sak som er {from}, kan ikkje setjast til {to}.',
+    'status.unchanged': 'Saka er alt {to}.',
+    'status.mergedCase':
+      'Saka er slått saman med ei anna sak og kan ikkje gjenopnast. Arbeid vidare i den andre saka.',
+    'escalation.sameLine': 'Saka ligg alt på {line}. linje.',
+    'escalation.reasonRequired': 'Skriv kvifor saka skal flyttast til ei anna linje.',
+    'escalation.noLine2Group':
+      '{municipality} har ingen 2. linje. Send saka til 3. linje i staden.',
+    'assignment.notOnLine':
+      'Saka ligg på {line}. linje, og kan berre tildelast nokon som arbeider på {line}. linje.',
+    'assignment.unknownAssignee': 'Fann ikkje brukaren saka skal tildelast.',
+    'priority.aboveDefinition':
+      'Svara dine gjev prioritet {definitionPriority}, ikkje {priority}. Ring brukarstøtta om det hastar meir.',
+    'priority.overrideNeedsNote':
+      'Svara gjev prioritet {definitionPriority}. Skriv kvifor saka likevel skal ha prioritet {priority}.',
+    'requester.portalOnly': 'Saker frå innmeldar kan berre registrerast i sjølvbeteningsportalen.',
+    'requester.notOwnCase': 'Du kan berre melde saker i eige namn.',
+    'requester.cannotAssign':
+      'Ingen saker skal meldast direkte til ein IKT-konsulent. Brukarstøtta fordeler saka.',
+    'requester.cannotEscalate': 'Berre brukarstøtta kan sende saka vidare til 2. eller 3. linje.',
+    'requester.internalComment': 'Interne kommentarar er berre for brukarstøtta.',
+    'requester.statusNotAllowed': 'Du kan stadfeste at ei løyst sak er lukka, eller gjenopne ho.',
+    'requester.notAllowed': 'Berre brukarstøtta kan gjere denne endringa.',
+    'merge.self': 'Ei sak kan ikkje slåast saman med seg sjølv.',
+    'link.self': 'Ei sak kan ikkje koplast til seg sjølv.',
+  },
+  nb: {
+    'case.notFound': 'Saken finnes ikke. Den må registreres først.',
+    'case.alreadyExists': 'Saken er allerede registrert.',
+    'case.closed': 'Saken er lukket. Gjenåpne den for å endre den.',
+    'case.unknownMunicipality':
+      'Kommunen «{municipality}» er ikke en av kommunene vi yter brukerstøtte til.',
+    'access.notVisible': 'Du har ikke tilgang til denne saken.',
+    'status.transition': 'En sak som er {from}, kan ikke settes til {to}.',
+    'status.unchanged': 'Saken er allerede {to}.',
+    'status.mergedCase':
+      'Saken er slått sammen med en annen sak og kan ikke gjenåpnes. Arbeid videre i den andre saken.',
+    'escalation.sameLine': 'Saken ligger allerede på {line}. linje.',
+    'escalation.reasonRequired': 'Skriv hvorfor saken skal flyttes til en annen linje.',
+    'escalation.noLine2Group':
+      '{municipality} har ingen 2. linje. Send saken til 3. linje i stedet.',
+    'assignment.notOnLine':
+      'Saken ligger på {line}. linje, og kan bare tildeles noen som arbeider på {line}. linje.',
+    'assignment.unknownAssignee': 'Fant ikke brukeren saken skal tildeles.',
+    'priority.aboveDefinition':
+      'Svarene dine gir prioritet {definitionPriority}, ikke {priority}. Ring brukerstøtten om det haster mer.',
+    'priority.overrideNeedsNote':
+      'Svarene gir prioritet {definitionPriority}. Skriv hvorfor saken likevel skal ha prioritet {priority}.',
+    'requester.portalOnly': 'Saker fra innmelder kan bare registreres i selvbetjeningsportalen.',
+    'requester.notOwnCase': 'Du kan bare melde saker i eget navn.',
+    'requester.cannotAssign':
+      'Ingen saker skal meldes direkte til en IKT-konsulent. Brukerstøtten fordeler saken.',
+    'requester.cannotEscalate': 'Bare brukerstøtten kan sende saken videre til 2. eller 3. linje.',
+    'requester.internalComment': 'Interne kommentarer er bare for brukerstøtten.',
+    'requester.statusNotAllowed': 'Du kan bekrefte at en løst sak er lukket, eller gjenåpne den.',
+    'requester.notAllowed': 'Bare brukerstøtten kan gjøre denne endringen.',
+    'merge.self': 'En sak kan ikke slås sammen med seg selv.',
+    'link.self': 'En sak kan ikke kobles til seg selv.',
+  },
+  en: {
+    'case.notFound': 'The case does not exist; it must be registered first.',
+    'case.alreadyExists': 'The case is already registered.',
+    'case.closed': 'The case is closed; reopen it to change it.',
+    'case.unknownMunicipality':
+      'The municipality "{municipality}" is not one the service supports.',
+    'access.notVisible': 'You do not have access to this case.',
+    'status.transition': 'A case that is {from} cannot be set to {to}.',
+    'status.unchanged': 'The case is already {to}.',
+    'status.mergedCase':
+      'The case was merged into another case and cannot be reopened; continue in the other case.',
+    'escalation.sameLine': 'The case is already on line {line}.',
+    'escalation.reasonRequired': 'Give a reason for moving the case to another line.',
+    'escalation.noLine2Group': '{municipality} has no line 2; send the case to line 3 instead.',
+    'assignment.notOnLine':
+      'The case is on line {line} and can only be assigned to someone who works on line {line}.',
+    'assignment.unknownAssignee': 'The user to assign the case to was not found.',
+    'priority.aboveDefinition':
+      'Your answers give priority {definitionPriority}, not {priority}. Call user support if it is more urgent.',
+    'priority.overrideNeedsNote':
+      'The answers give priority {definitionPriority}; write why the case should have priority {priority} anyway.',
+    'requester.portalOnly': 'Requesters can register cases only in the service portal.',
+    'requester.notOwnCase': 'You can only report cases in your own name.',
+    'requester.cannotAssign':
+      'No case is to be reported directly to an ICT consultant; user support assigns cases.',
+    'requester.cannotEscalate': 'Only user support can send a case on to line 2 or 3.',
+    'requester.internalComment': 'Internal comments are for user support only.',
+    'requester.statusNotAllowed': 'You can confirm that a resolved case is closed, or reopen it.',
+    'requester.notAllowed': 'Only user support can make this change.',
+    'merge.self': 'A case cannot be merged into itself.',
+    'link.self': 'A case cannot be linked to itself.',
+  },
+};
+
+/** Status names as they read inside a sentence (glossary). */
+const statusWords: Readonly<Record<Locale, Readonly<Record<CaseStatus, string>>>> = {
+  nn: {
+    new: 'ny',
+    inProgress: 'under arbeid',
+    waiting: 'ventar',
+    resolved: 'løyst',
+    closed: 'lukka',
+    reopened: 'gjenopna',
+  },
+  nb: {
+    new: 'ny',
+    inProgress: 'under arbeid',
+    waiting: 'venter',
+    resolved: 'løst',
+    closed: 'lukket',
+    reopened: 'gjenåpnet',
+  },
+  en: {
+    new: 'new',
+    inProgress: 'in progress',
+    waiting: 'waiting',
+    resolved: 'resolved',
+    closed: 'closed',
+    reopened: 'reopened',
+  },
+};
+
+function localise(name: string, value: string | number, locale: Locale): string {
+  const text = String(value);
+  if ((name === 'from' || name === 'to') && text in statusWords[locale]) {
+    return statusWords[locale][text as CaseStatus];
+  }
+  if ((name === 'priority' || name === 'definitionPriority') && text in priorityLabels[locale]) {
+    return priorityLabels[locale][text as Priority];
+  }
+  return text;
+}
+
+/** The message of `rule` in `locale` with its `{placeholders}` filled and codes localised. */
+export function formatRuleMessage(rule: RuleId, locale: Locale, params: RuleParams = {}): string {
+  return ruleMessages[locale][rule].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : localise(name, value, locale);
+  });
+}
