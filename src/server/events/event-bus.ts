@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import pg from 'pg';
+import type { CaseRecord } from '../../core/case';
 import type { Database } from '../db/schema';
 
 export interface BusMessage {
@@ -16,6 +17,8 @@ export interface BusMessage {
   cursor: number;
   /** Set when a case was created as or raised to critical. */
   criticalCaseId?: string;
+  /** In-process only (never sent over NOTIFY, whose payload is small): the critical case. */
+  criticalCase?: CaseRecord;
 }
 
 export type BusListener = (message: BusMessage) => void;
@@ -114,7 +117,8 @@ export async function postgresBus(
   await connect();
   return {
     publish: async (trx, message) => {
-      await sql`select pg_notify(${channel}, ${JSON.stringify(message)})`.execute(trx);
+      const { criticalCase: _local, ...wire } = message;
+      await sql`select pg_notify(${channel}, ${JSON.stringify(wire)})`.execute(trx);
     },
     committed: () => {},
     subscribe: (listener) => listeners.subscribe(listener),

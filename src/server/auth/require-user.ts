@@ -1,0 +1,41 @@
+/**
+ * Authentication middleware: `Authorization: Bearer <token>`, or `?token=` where a header
+ * cannot be set (EventSource). Sets the session and the actor on the context.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { actorOf } from '../cases/case-rules';
+import type { AppEnv } from '../http/app-env';
+import { forbidden, unauthorized } from '../http/problem';
+import type { ServerContext } from '../server-context';
+import { findSession } from './session-store';
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+export function requireUser(
+  ctx: ServerContext,
+  options: { allowQueryToken?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token =
+      bearerToken(c.req.header('authorization')) ??
+      (options.allowQueryToken ? c.req.query('token') : undefined);
+    if (!token) throw unauthorized();
+    const session = await findSession(ctx.db, token, ctx.now());
+    if (!session) throw unauthorized('the token is unknown or has expired; sign in again');
+    c.set('session', session);
+    c.set('actor', actorOf(session.user));
+    await next();
+  };
+}
+
+export function requireRole(...roles: string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.get('actor').role)) {
+      throw forbidden(`this needs one of the roles: ${roles.join(', ')}`, 'role.required');
+    }
+    await next();
+  };
+}

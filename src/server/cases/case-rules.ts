@@ -1,0 +1,49 @@
+/**
+ * The server's binding of the case rules from core (src/core/rules): who may read a case,
+ * whether an actor may make a change. The rules live in core; this only maps accounts to
+ * actors and supplies the context (configured municipalities, the user directory).
+ */
+import type { CaseChange, CaseRecord } from '../../core/case';
+import { type Actor, canReadCase, checkChange, type Role, type UserFacts } from '../../core/rules';
+import type { ServerContext } from '../server-context';
+import type { StoredUser } from '../users/user-store';
+
+/** The signed-in user, as the rules see them. */
+export type CaseActor = Actor & { displayName: string };
+
+export type RuleDecision = { ok: true } | { ok: false; rule: string; reason: string };
+
+export function actorOf(user: StoredUser): CaseActor {
+  return {
+    id: user.id,
+    role: user.role as Role,
+    municipalityIds: user.municipalityIds,
+    displayName: user.displayName,
+  };
+}
+
+export function mayReadCase(_ctx: ServerContext, actor: Actor, record: CaseRecord): boolean {
+  return canReadCase(record, actor);
+}
+
+export function checkCaseChange(
+  ctx: ServerContext,
+  current: CaseRecord | null,
+  change: CaseChange,
+  actor: Actor,
+  /** Users the change names (an assignee), looked up before the check: the rules are sync. */
+  users: ReadonlyMap<string, UserFacts>,
+): RuleDecision {
+  const verdict = checkChange(current, change, actor, {
+    municipalities: ctx.config.municipalities,
+    users: (id) => users.get(id),
+  });
+  return verdict.ok ? verdict : { ok: false, rule: verdict.rule, reason: verdict.message };
+}
+
+/** Requesters see neither internal comments nor the service's worklog. */
+export function mayReadEvent(actor: Actor, change: CaseChange): boolean {
+  if (actor.role !== 'requester') return true;
+  if (change.type === 'commented') return change.visibility !== 'internal';
+  return change.type !== 'worklogAdded';
+}

@@ -1,0 +1,245 @@
+/**
+ * The one write path for cases. Every change, whether pushed by a desktop app's outbox or
+ * made through the REST endpoints (which wrap a server-made mutation), goes through
+ * `applyMutation`: idempotency check → rules → per-field conflict decision → reducer →
+ * event + case + mutation result, all in one transaction that holds the write lock.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import {
+  applyChange,
+  type CaseChange,
+  type CaseEvent,
+  type CaseRecord,
+  type ConflictField,
+  conflictingFields,
+} from '../../core/case';
+import type { UserFacts } from '../../core/rules';
+import type { FieldConflict, Mutation, MutationResult } from '../../core/sync';
+import type { Database } from '../db/schema';
+import { nextCounter, writeTransaction } from '../db/write-lock';
+import type { ServerContext } from '../server-context';
+import { caseRow, eventRow, recordOf } from './case-rows';
+import { type CaseActor, checkCaseChange } from './case-rules';
+
+export interface MutationOutcome {
+  result: MutationResult;
+  /** The recorded event and the case after it (absent unless applied now). */
+  event?: CaseEvent;
+  record?: CaseRecord;
+  /** True when the stored result of an earlier push was returned. */
+  replayed: boolean;
+  /** The case was created as or raised to critical by this mutation. */
+  critical?: boolean;
+}
+
+const rejected = (mutationId: string, rule: string, reason: string): MutationResult => ({
+  mutationId,
+  status: 'rejected',
+  seq: null,
+  conflicts: [],
+  reason,
+  rule,
+});
+
+/** The client's value for a conflict field, as the change would have set it. */
+function valueWritten(change: CaseChange, field: ConflictField): unknown {
+  switch (change.type) {
+    case 'fieldsChanged':
+      return (change.changes as Record<string, unknown>)[field];
+    case 'prioritySet':
+      return change.priority;
+    case 'statusChanged':
+      return change.status;
+    case 'merged':
+      return 'closed';
+    case 'assigned':
+      return change.assigneeId;
+    case 'escalated':
+      return field === 'line' ? change.toLine : null;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The change that survives the per-field decision, or null when every field it writes lost.
+ * Only `fieldsChanged` is split field by field; other changes are one decision (an
+ * escalation that moved line but kept a stale assignee would break the assignment rule).
+ */
+function survivingChange(change: CaseChange, lost: ConflictField[]): CaseChange | null {
+  if (lost.length === 0) return change;
+  if (change.type !== 'fieldsChanged') return null;
+  const kept = Object.fromEntries(
+    Object.entries(change.changes).filter(([field]) => !lost.includes(field as ConflictField)),
+  );
+  return Object.keys(kept).length > 0 ? { ...change, changes: kept } : null;
+}
+
+async function describeConflicts(
+  trx: Transaction<Database>,
+  current: CaseRecord,
+  change: CaseChange,
+  lost: ConflictField[],
+): Promise<FieldConflict[]> {
+  const seqs = lost.map((f) => current.fieldVersions[f] ?? 0).filter((s) => s > 0);
+  const rows = seqs.length
+    ? await trx
+        .selectFrom('case_events')
+        .select(['seq', 'actor_id', 'at'])
+        .where('seq', 'in', seqs)
+        .execute()
+    : [];
+  return lost.map((field) => {
+    const by = rows.find((r) => Number(r.seq) === current.fieldVersions[field]);
+    return {
+      field,
+      yourValue: valueWritten(change, field),
+      serverValue: current[field],
+      serverChangedBy: by?.actor_id ?? null,
+      serverChangedAt: by?.at ?? null,
+    };
+  });
+}
+
+/** Year in the organisation's zone, for case numbers like 2026-00042. */
+function caseYear(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now);
+}
+
+export function becameCritical(before: CaseRecord | null, after: CaseRecord): boolean {
+  return after.priority === 'critical' && before?.priority !== 'critical';
+}
+
+export async function applyMutation(
+  ctx: ServerContext,
+  actor: CaseActor,
+  deviceId: string,
+  mutation: Mutation,
+): Promise<MutationOutcome> {
+  const now = ctx.now();
+  const at = now.toISOString();
+  const { mutationId, caseId, change } = mutation;
+
+  const outcome = await writeTransaction(ctx.db, async (trx): Promise<MutationOutcome> => {
+    const stored = await trx
+      .selectFrom('mutations')
+      .select(['result', 'user_id'])
+      .where('mutation_id', '=', mutationId)
+      .executeTakeFirst();
+    if (stored) {
+      if (stored.user_id !== actor.id) {
+        return {
+          result: rejected(mutationId, 'mutation.idReused', 'this mutation id is already used'),
+          replayed: false,
+        };
+      }
+      return { result: JSON.parse(stored.result) as MutationResult, replayed: true };
+    }
+
+    const finish = async (result: MutationResult): Promise<MutationOutcome> => {
+      await trx
+        .insertInto('mutations')
+        .values({
+          mutation_id: mutationId,
+          user_id: actor.id,
+          case_id: caseId,
+          result: JSON.stringify(result),
+          created_at: at,
+        })
+        .execute();
+      return { result, replayed: false };
+    };
+
+    const row = await trx
+      .selectFrom('cases')
+      .select('record')
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    const current = row ? recordOf(row) : null;
+
+    const users = new Map<string, UserFacts>();
+    if (change.type === 'assigned' && change.assigneeId) {
+      const assignee = await trx
+        .selectFrom('users')
+        .select(['role', 'municipality_ids', 'disabled'])
+        .where('id', '=', change.assigneeId)
+        .executeTakeFirst();
+      if (assignee && Number(assignee.disabled) === 0) {
+        users.set(change.assigneeId, {
+          role: assignee.role as UserFacts['role'],
+          municipalityIds: JSON.parse(assignee.municipality_ids) as string[],
+        });
+      }
+    }
+    const decision = checkCaseChange(ctx, current, change, actor, users);
+    if (!decision.ok) return finish(rejected(mutationId, decision.rule, decision.reason));
+
+    let effective: CaseChange | null = change;
+    let conflicts: FieldConflict[] = [];
+    if (current) {
+      const lost = conflictingFields(current, change, mutation.baseVersion);
+      if (lost.length > 0) {
+        conflicts = await describeConflicts(trx, current, change, lost);
+        effective = survivingChange(change, lost);
+      }
+    }
+    if (!effective) {
+      return finish({
+        mutationId,
+        status: 'conflict',
+        seq: null,
+        conflicts,
+        reason: 'somebody else changed the same fields first',
+        rule: null,
+      });
+    }
+
+    const seq = await nextCounter(trx, 'seq');
+    let record = applyChange(current, effective, { caseId, at, actorId: actor.id, seq });
+    if (!current) {
+      const year = caseYear(now, ctx.config.calendar.timeZone);
+      const n = await nextCounter(trx, `case-number:${year}`);
+      record = { ...record, number: `${year}-${String(n).padStart(5, '0')}` };
+      await trx.insertInto('cases').values(caseRow(record)).execute();
+    } else {
+      const { id: _id, ...columns } = caseRow(record);
+      await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
+    }
+    const event: CaseEvent = {
+      id: randomUUID(),
+      caseId,
+      seq,
+      at,
+      clientAt: mutation.clientAt,
+      actorId: actor.id,
+      deviceId,
+      mutationId,
+      change: effective,
+    };
+    await trx.insertInto('case_events').values(eventRow(event)).execute();
+    const critical = becameCritical(current, record);
+    await ctx.bus.publish(trx, { cursor: seq, ...(critical ? { criticalCaseId: caseId } : {}) });
+    const result = await finish({
+      mutationId,
+      status: 'applied',
+      seq,
+      conflicts,
+      reason: null,
+      rule: null,
+    });
+    return { ...result, event, record, critical };
+  });
+
+  if (outcome.event && outcome.record) {
+    ctx.metrics.headSeq = Math.max(ctx.metrics.headSeq, outcome.event.seq);
+    ctx.bus.committed({
+      cursor: outcome.event.seq,
+      ...(outcome.critical
+        ? { criticalCaseId: outcome.record.id, criticalCase: outcome.record }
+        : {}),
+    });
+  }
+  if (!outcome.replayed) ctx.metrics.recordMutation(outcome.result.status);
+  return outcome;
+}

@@ -1,0 +1,42 @@
+/**
+ * Sync: push a batch of mutations (idempotent by mutation id; each one decided on its own)
+ * and pull the changes after a cursor. A push responds only after every applied mutation is
+ * committed, so an acknowledged mutation survives a crash.
+ */
+import { Hono } from 'hono';
+import { type MutationResult, pullQuerySchema, pushRequestSchema } from '../../core/sync';
+import { requireUser } from '../auth/require-user';
+import { pullPage } from '../cases/case-queries';
+import { applyMutation } from '../cases/mutation-service';
+import { headSeq } from '../db/write-lock';
+import type { AppEnv } from '../http/app-env';
+import { parseBody, parseQuery } from '../http/problem';
+import type { ServerContext } from '../server-context';
+
+export function syncRoutes(ctx: ServerContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requireUser(ctx));
+
+  app.post('/push', async (c) => {
+    const body = await parseBody(c, pushRequestSchema);
+    const actor = c.get('actor');
+    const results: MutationResult[] = [];
+    for (const mutation of body.mutations) {
+      const outcome = await applyMutation(ctx, actor, body.deviceId, mutation);
+      results.push(outcome.result);
+    }
+    const cursor = await headSeq(ctx.db);
+    return c.json({ results, cursor });
+  });
+
+  app.get('/pull', async (c) => {
+    const query = parseQuery(c, pullQuerySchema);
+    const page = await pullPage(ctx, c.get('actor'), query.after, query.limit);
+    const head = await headSeq(ctx.db);
+    ctx.metrics.headSeq = Math.max(ctx.metrics.headSeq, head);
+    ctx.metrics.recordPull(query.after, head);
+    return c.json(page);
+  });
+
+  return app;
+}

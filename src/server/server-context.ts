@@ -1,0 +1,37 @@
+/** Everything a request handler needs, built once per server process. */
+import type { Kysely } from 'kysely';
+import type { ServiceCalendar } from '../core/calendar';
+import type { ServiceConfig } from '../core/config/service-config';
+import type { SignInLimits } from './auth/sign-in-limiter';
+import type { DatabaseHandle } from './db/database';
+import type { Database } from './db/schema';
+import type { EventBus } from './events/event-bus';
+import type { SseHub } from './events/sse-hub';
+import type { Metrics } from './observability/metrics';
+
+export interface ServerOptions {
+  /** How long a bearer token is valid. */
+  sessionTtlMs: number;
+  signInLimits: SignInLimits;
+  /** Largest JSON body accepted (413 above). */
+  maxBodyBytes: number;
+  /** Seconds between SSE heartbeat comments. */
+  heartbeatMs: number;
+  /** Where attachments are stored. */
+  dataDir: string;
+  /** The built web renderer, served at `/` when it exists. */
+  staticDir: string | null;
+}
+
+export interface ServerContext {
+  handle: DatabaseHandle;
+  db: Kysely<Database>;
+  config: ServiceConfig;
+  calendar: ServiceCalendar;
+  bus: EventBus;
+  hub: SseHub;
+  metrics: Metrics;
+  options: ServerOptions;
+  /** The clock; tests may pass a fixed one. */
+  now: () => Date;
+}

@@ -1,0 +1,147 @@
+/**
+ * Starting and stopping a Saksbord server: open and migrate the database, connect the event
+ * bus, build the app, listen. `close()` stops accepting connections, ends SSE streams,
+ * finishes requests in flight, and closes the database.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createServiceCalendar } from '../core/calendar';
+import { defaultServiceConfig, parseServiceConfig, type ServiceConfig } from '../core/config';
+import { createApp } from './app';
+import { defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store';
+import { defaultSignInLimits } from './auth/sign-in-limiter';
+import { loadCase } from './cases/case-queries';
+import { mayReadCase } from './cases/case-rules';
+import { type DatabaseOptions, migrateToLatest, openDatabase } from './db/database';
+import { headSeq } from './db/write-lock';
+import { type EventBus, inProcessBus, postgresBus } from './events/event-bus';
+import { SseHub } from './events/sse-hub';
+import type { AppEnv } from './http/app-env';
+import { Metrics } from './observability/metrics';
+import type { ServerContext, ServerOptions } from './server-context';
+
+export function loadServiceConfig(file: string | undefined): ServiceConfig {
+  if (!file) return defaultServiceConfig;
+  return parseServiceConfig(readFileSync(file, 'utf8'), file);
+}
+
+export interface ContextOptions extends DatabaseOptions {
+  config?: ServiceConfig;
+  now?: () => Date;
+  options?: Partial<ServerOptions>;
+}
+
+export async function createServerContext(opts: ContextOptions): Promise<ServerContext> {
+  const dataDir = resolve(opts.dataDir ?? '.data');
+  const handle = await openDatabase({ ...opts, dataDir });
+  try {
+    await migrateToLatest(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const config = opts.config ?? defaultServiceConfig;
+  const metrics = new Metrics();
+  metrics.headSeq = await headSeq(handle.db);
+  const options: ServerOptions = {
+    sessionTtlMs: defaultSessionTtlMs,
+    signInLimits: defaultSignInLimits,
+    maxBodyBytes: 1024 * 1024,
+    heartbeatMs: 15_000,
+    dataDir,
+    staticDir: resolve('out/web'),
+    ...opts.options,
+  };
+  // The context is filled in below; the hub and bus need it to look cases up.
+  const ctx = {
+    handle,
+    db: handle.db,
+    config,
+    calendar: createServiceCalendar(config.calendar),
+    metrics,
+    options,
+    now: opts.now ?? (() => new Date()),
+  } as ServerContext;
+  ctx.hub = new SseHub({
+    heartbeatMs: options.heartbeatMs,
+    loadCase: (id) => loadCase(ctx, id),
+    mayRead: (actor, record) => mayReadCase(ctx, actor, record),
+    onCountChange: (n) => {
+      metrics.sseClients = n;
+    },
+  });
+  let bus: EventBus;
+  if (handle.pg) {
+    bus = await postgresBus(handle.pg.config, handle.pg.schema, async () => ({
+      cursor: await headSeq(handle.db),
+    }));
+  } else {
+    bus = inProcessBus();
+  }
+  ctx.bus = bus;
+  bus.subscribe((message) => {
+    metrics.headSeq = Math.max(metrics.headSeq, message.cursor);
+    void ctx.hub.deliver(message).catch((error) => {
+      console.error('event delivery failed:', (error as Error).message);
+    });
+  });
+  return ctx;
+}
+
+export async function closeServerContext(ctx: ServerContext): Promise<void> {
+  ctx.hub.closeAll();
+  await ctx.bus.close();
+  await ctx.handle.close();
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: ServerContext;
+  app: Hono<AppEnv>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends ContextOptions {
+  port?: number;
+  host?: string;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const ctx = await createServerContext(opts);
+  let stopping = false;
+  const app = createApp(ctx, { isShuttingDown: () => stopping });
+  const host = opts.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () =>
+      resolveServer(s),
+    );
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const prune = setInterval(
+    () => void pruneExpiredSessions(ctx.db, ctx.now()).catch(() => {}),
+    3600_000,
+  );
+  prune.unref();
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      stopping = true;
+      clearInterval(prune);
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      ctx.hub.closeAll();
+      // Keep-alive connections with no request in flight would hold close() open.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await closed;
+      await closeServerContext(ctx);
+    })();
+    return closing;
+  };
+  return { url: `http://${shownHost}:${port}`, port, ctx, app, close };
+}
