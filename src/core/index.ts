@@ -1,2 +1,4 @@
 /** Saksbord's domain rules. Pure: no I/O, no clock reads, no DOM, no Node APIs. */
 export const ORGANISATION_TIME_ZONE = 'Europe/Oslo';
+export * from './calendar/index';
+export * from './sla/index';
