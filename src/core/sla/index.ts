@@ -1,12 +1,12 @@
 /** The SLA clock: targets per priority and response/resolution state computed from history. */
+export { slaState, slaStates } from './sla-clock';
 export {
   type SlaClockState,
   type SlaState,
   type SlaStatus,
   type SlaTimelineEntry,
-  slaState,
-  slaStates,
-} from './sla-clock';
+  slaStatusSeverity,
+} from './sla-state';
 export {
   defaultSlaConfig,
   type PriorityTarget,

@@ -1,8 +1,14 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { createServiceCalendar, defaultCalendarConfig } from '../calendar/index';
-import { type SlaTimelineEntry, slaState, slaStates } from './sla-clock';
-import { defaultSlaConfig } from './sla-targets';
+import {
+  createServiceCalendar,
+  defaultCalendarConfig,
+  openMinutesBetween,
+} from '../calendar/index';
+import { slaState, slaStates } from './sla-clock';
+import type { SlaTimelineEntry } from './sla-state';
+import { defaultSlaConfig, slaPriorities } from './sla-targets';
 
 const calendar = createServiceCalendar(defaultCalendarConfig);
 /** A wall-clock time in Oslo; an explicit offset picks one side of the autumn repeat. */
@@ -296,6 +302,45 @@ describe('slaState', () => {
     const now = t('2026-11-01T12:00');
     expect(slaStates(list, calendar, defaultSlaConfig, now)).toEqual(
       list.map((entries) => slaState(entries, calendar, defaultSlaConfig, now)),
+    );
+  });
+});
+
+describe('slaState properties', () => {
+  const start = t('2025-01-01T00:00');
+  const end = t('2027-12-31T00:00');
+  const priority = fc.constantFrom(...slaPriorities);
+
+  it('a running clock is due exactly its minutes left from now, and used + left = target', () => {
+    fc.assert(
+      fc.property(
+        priority,
+        fc.integer({ min: start, max: end }),
+        fc.integer({ min: 0, max: 30 * 1440 }),
+        fc.integer({ min: 0, max: 5 * 1440 }),
+        fc.integer({ min: 0, max: 5 * 1440 }),
+        (p, created, age, pausedAfter, pauseLength) => {
+          const now = created + age * 60_000;
+          const pausedAt = created + pausedAfter * 60_000;
+          const rows: SlaTimelineEntry[] = [
+            { at: created, kind: 'created', priority: p },
+            { at: pausedAt, kind: 'paused' },
+            { at: pausedAt + pauseLength * 60_000, kind: 'resumed' },
+          ];
+          const state = slaState(rows, calendar, defaultSlaConfig, now);
+          for (const clock of [state.response, state.resolution]) {
+            expect(clock.usedMinutes + clock.leftMinutes).toBeCloseTo(clock.targetMinutes, 6);
+            if (clock.status === 'running' || clock.status === 'atRisk') {
+              const kind = defaultSlaConfig.targets[p].calendar;
+              expect(openMinutesBetween(calendar, kind, now, clock.dueAt!)).toBeCloseTo(
+                clock.leftMinutes,
+                6,
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
