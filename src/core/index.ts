@@ -2,3 +2,6 @@
 export const ORGANISATION_TIME_ZONE = 'Europe/Oslo';
 export * from './calendar/index';
 export * from './sla/index';
+export * from './config/index';
+export * from './priority/index';
+export * from './rules/index';
