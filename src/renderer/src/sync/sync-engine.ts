@@ -1,15 +1,10 @@
 import { liveQuery } from 'dexie';
 import type { CaseRecord } from '../../../core/case/index';
-import {
-  type FieldConflict,
-  type LiveEvent,
-  type MutationResult,
-  maxMutationsPerPush,
-  type PullResponse,
-} from '../../../core/sync/index';
-import { countPending, rebuildCase } from '../db/case-repository';
-import type { ConflictRecord, OutboxItem } from '../db/local-records';
+import { type LiveEvent, maxMutationsPerPush } from '../../../core/sync/index';
+import { countPending } from '../db/case-repository';
+import type { OutboxItem } from '../db/local-records';
 import { readSyncState, type SaksbordDb } from '../db/saksbord-db';
+import { applyPullPage, applyPushResults } from './apply-server-changes';
 import { createSyncStatusStore, type SyncStatusStore } from './sync-status';
 import { type SyncTransport, TransportError } from './sync-transport';
 
@@ -198,118 +193,38 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return;
       }
       if (failure?.kind === 'rejected' && batch.length === 1) {
-        await applyResults(batch, [
-          {
-            mutationId: batch[0]!.mutationId,
-            status: 'rejected',
-            seq: null,
-            conflicts: [],
-            reason: failure.reason ?? failure.message,
-            rule: failure.rule,
-          },
-        ]);
+        await applyPushResults(
+          db,
+          batch,
+          [
+            {
+              mutationId: batch[0]!.mutationId,
+              status: 'rejected',
+              seq: null,
+              conflicts: [],
+              reason: failure.reason ?? failure.message,
+              rule: failure.rule,
+            },
+          ],
+          now(),
+        );
         return;
       }
       throw error;
     }
-    await applyResults(batch, response.results);
-  }
-
-  async function applyResults(batch: OutboxItem[], results: MutationResult[]): Promise<void> {
-    const byId = new Map(results.map((r) => [r.mutationId, r]));
-    const detectedAt = now().toISOString();
-    await db.transaction('rw', [db.outbox, db.cases, db.conflicts], async () => {
-      const touched = new Set<string>();
-      for (const item of batch) {
-        const result = byId.get(item.mutationId);
-        const current = await db.outbox.get(item.order!);
-        if (!current) continue;
-        touched.add(item.caseId);
-        if (!result) {
-          // No answer for this one: push it again (idempotent).
-          await db.outbox.update(item.order!, { state: 'pending' });
-          continue;
-        }
-        if (result.conflicts.length > 0) {
-          await db.conflicts.bulkPut(
-            result.conflicts.map((c) => conflictRecord(item, c, detectedAt)),
-          );
-        }
-        if (result.status === 'rejected') {
-          await db.outbox.update(item.order!, {
-            state: 'rejected',
-            rejectionReason: result.reason ?? 'refused by the server',
-            rejectionRule: result.rule,
-            lastError: result.reason,
-          });
-        } else if (result.status === 'conflict' || result.seq === null) {
-          // Nothing recorded: every field lost; the conflicts hold the user's values.
-          await db.outbox.delete(item.order!);
-        } else {
-          const local = await db.cases.get(item.caseId);
-          if (local?.server && local.server.version >= result.seq) {
-            await db.outbox.delete(item.order!);
-          } else {
-            await db.outbox.update(item.order!, { state: 'acknowledged', seq: result.seq });
-          }
-        }
-      }
-      for (const caseId of touched) {
-        const local = await db.cases.get(caseId);
-        await rebuildCase(db, caseId, local?.server ?? null);
-      }
-    });
+    if (!response.results.some((r) => batch.some((i) => i.mutationId === r.mutationId))) {
+      throw new TransportError('server', 'the server answered the push without results');
+    }
+    await applyPushResults(db, batch, response.results, now());
   }
 
   async function pullAll(): Promise<void> {
     for (;;) {
       const { cursor } = await readSyncState(db);
       const page = await transport.pull(cursor, pullLimit);
-      await applyPage(page);
+      await applyPullPage(db, page);
       if (!page.hasMore || page.cursor <= cursor) return;
     }
-  }
-
-  async function applyPage(page: PullResponse): Promise<void> {
-    await db.transaction('rw', [db.cases, db.events, db.outbox, db.syncState], async () => {
-      const state = await readSyncState(db);
-      if (page.events.length > 0) await db.events.bulkPut(page.events);
-      const rebuilt = new Set<string>();
-      for (const record of page.cases) {
-        const local = await db.cases.get(record.id);
-        // Never go back in time: a record older than the one held (pages can overlap) is skipped.
-        const server =
-          local?.server && local.server.version > record.version ? local.server : record;
-        await dropAcknowledged(record.id, server);
-        await rebuildCase(db, record.id, server);
-        rebuilt.add(record.id);
-      }
-      // Acknowledged mutations whose events this pull has passed (their cases may be out of
-      // this user's sight now): the server holds them; stop showing them as local.
-      const passed = await db.outbox
-        .where('[state+order]')
-        .between(['acknowledged', 0], ['acknowledged', Infinity])
-        .filter((item) => item.seq !== null && item.seq <= page.cursor)
-        .toArray();
-      for (const item of passed) {
-        await db.outbox.delete(item.order!);
-        if (!rebuilt.has(item.caseId)) {
-          const local = await db.cases.get(item.caseId);
-          await rebuildCase(db, item.caseId, local?.server ?? null);
-        }
-      }
-      await db.syncState.put({ ...state, cursor: Math.max(state.cursor, page.cursor) });
-    });
-  }
-
-  async function dropAcknowledged(caseId: string, server: CaseRecord): Promise<void> {
-    await db.outbox
-      .where('caseId')
-      .equals(caseId)
-      .filter(
-        (item) => item.state === 'acknowledged' && item.seq !== null && item.seq <= server.version,
-      )
-      .delete();
   }
 
   function onLiveEvent(event: LiveEvent): void {
@@ -400,21 +315,4 @@ export function backoffDelay(
 ): number {
   const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.round(exp / 2 + random() * (exp / 2));
-}
-
-function conflictRecord(item: OutboxItem, c: FieldConflict, detectedAt: string): ConflictRecord {
-  return {
-    // Deterministic, so the same answer received twice stores one record.
-    id: `${item.mutationId}:${c.field}`,
-    caseId: item.caseId,
-    mutationId: item.mutationId,
-    change: item.mutation.change,
-    field: c.field,
-    yourValue: c.yourValue,
-    serverValue: c.serverValue,
-    serverChangedBy: c.serverChangedBy,
-    serverChangedAt: c.serverChangedAt,
-    detectedAt,
-    state: 'open',
-  };
 }

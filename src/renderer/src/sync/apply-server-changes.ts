@@ -1,0 +1,117 @@
+import type { FieldConflict, MutationResult, PullResponse } from '../../../core/sync/index';
+import { rebuildCase } from '../db/case-repository';
+import type { ConflictRecord, OutboxItem } from '../db/local-records';
+import { readSyncState, type SaksbordDb } from '../db/saksbord-db';
+
+/**
+ * How server answers change the local store, each in one transaction: push results (what
+ * became of each mutation) and pull pages (the server's events and current records, with the
+ * client's own unsynced edits rebased on top).
+ */
+
+/** Records what became of each pushed mutation. */
+export async function applyPushResults(
+  db: SaksbordDb,
+  batch: readonly OutboxItem[],
+  results: readonly MutationResult[],
+  now: Date,
+): Promise<void> {
+  const byId = new Map(results.map((r) => [r.mutationId, r]));
+  const detectedAt = now.toISOString();
+  await db.transaction('rw', [db.outbox, db.cases, db.conflicts], async () => {
+    const touched = new Set<string>();
+    for (const item of batch) {
+      const result = byId.get(item.mutationId);
+      const current = await db.outbox.get(item.order!);
+      if (!current) continue;
+      touched.add(item.caseId);
+      if (!result) {
+        // No answer for this one: push it again (idempotent).
+        await db.outbox.update(item.order!, { state: 'pending' });
+        continue;
+      }
+      if (result.conflicts.length > 0) {
+        for (const c of result.conflicts) {
+          const record = conflictRecord(item, c, detectedAt);
+          // Keep the user's decision if this answer was received before.
+          if (!(await db.conflicts.get(record.id))) await db.conflicts.add(record);
+        }
+      }
+      if (result.status === 'rejected') {
+        await db.outbox.update(item.order!, {
+          state: 'rejected',
+          rejectionReason: result.reason ?? 'refused by the server',
+          rejectionRule: result.rule,
+          lastError: result.reason,
+        });
+      } else if (result.status === 'conflict' || result.seq === null) {
+        // Nothing recorded: every field lost; the conflicts hold the user's values.
+        await db.outbox.delete(item.order!);
+      } else {
+        const local = await db.cases.get(item.caseId);
+        if (local?.server && local.server.version >= result.seq) {
+          await db.outbox.delete(item.order!);
+        } else {
+          await db.outbox.update(item.order!, { state: 'acknowledged', seq: result.seq });
+        }
+      }
+    }
+    for (const caseId of touched) {
+      const local = await db.cases.get(caseId);
+      await rebuildCase(db, caseId, local?.server ?? null);
+    }
+  });
+}
+
+/** Applies one pull page. */
+export async function applyPullPage(db: SaksbordDb, page: PullResponse): Promise<void> {
+  await db.transaction('rw', [db.cases, db.events, db.outbox, db.syncState], async () => {
+    const state = await readSyncState(db);
+    if (page.events.length > 0) await db.events.bulkPut(page.events);
+    const rebuilt = new Set<string>();
+    for (const record of page.cases) {
+      const local = await db.cases.get(record.id);
+      // Never go back in time: a record older than the one held (pages can overlap) is skipped.
+      const server = local?.server && local.server.version > record.version ? local.server : record;
+      await db.outbox
+        .where('caseId')
+        .equals(record.id)
+        .filter((i) => i.state === 'acknowledged' && i.seq !== null && i.seq <= server.version)
+        .delete();
+      await rebuildCase(db, record.id, server);
+      rebuilt.add(record.id);
+    }
+    // Acknowledged mutations whose events this pull has passed (their cases may be out of
+    // this user's sight now): the server holds them; stop showing them as local.
+    const passed = await db.outbox
+      .where('[state+order]')
+      .between(['acknowledged', 0], ['acknowledged', Infinity])
+      .filter((item) => item.seq !== null && item.seq <= page.cursor)
+      .toArray();
+    for (const item of passed) {
+      await db.outbox.delete(item.order!);
+      if (!rebuilt.has(item.caseId)) {
+        const local = await db.cases.get(item.caseId);
+        await rebuildCase(db, item.caseId, local?.server ?? null);
+      }
+    }
+    await db.syncState.put({ ...state, cursor: Math.max(state.cursor, page.cursor) });
+  });
+}
+
+function conflictRecord(item: OutboxItem, c: FieldConflict, detectedAt: string): ConflictRecord {
+  return {
+    // Deterministic, so the same answer received twice stores one record.
+    id: `${item.mutationId}:${c.field}`,
+    caseId: item.caseId,
+    mutationId: item.mutationId,
+    change: item.mutation.change,
+    field: c.field,
+    yourValue: c.yourValue,
+    serverValue: c.serverValue,
+    serverChangedBy: c.serverChangedBy,
+    serverChangedAt: c.serverChangedAt,
+    detectedAt,
+    state: 'open',
+  };
+}
