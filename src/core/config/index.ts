@@ -1,3 +1,4 @@
+export * from './category-form';
 export * from './config-error';
 export * from './default-problem-categories';
 export * from './default-service-config';
