@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CaseChange, type CaseChangeInput, caseChangeSchema } from '../case/case-change';
 import type { CaseRecord } from '../case/case-record';
+import { defaultProblemCategories } from '../config/default-problem-categories';
 import { checkChange } from './change-rules';
 import {
   actor,
@@ -195,5 +196,56 @@ describe('a closed case only takes reopening and additions to its record', () =>
     ['not merge', { type: 'merged', intoCaseId: otherCaseId }, 'case.closed'],
   ])('%s', (_rule, change, expected) => {
     expect(check(closed, change, 'agent')).toBe(expected);
+  });
+});
+
+describe('categories and portal forms, when the context has the categories', () => {
+  const withCategories = { ...context, categories: defaultProblemCategories };
+  const printerForm = { printerName: 'Rådhuset', problem: 'toner', whatHappened: 'Tomt for toner' };
+  const run = (input: CaseChangeInput, who: Person, current: CaseRecord | null = null) => {
+    const verdict = checkChange(current, caseChangeSchema.parse(input), actor(who), withCategories);
+    return verdict.ok ? 'ok' : verdict.rule;
+  };
+  it.each<[string, CaseChangeInput, Person, string]>([
+    [
+      'a complete portal form',
+      created({ categoryId: 'printer', formValues: printerForm }),
+      'kari',
+      'ok',
+    ],
+    [
+      'a portal form missing a required field',
+      created({ categoryId: 'printer', formValues: { problem: 'toner' } }),
+      'kari',
+      'case.formInvalid',
+    ],
+    [
+      'an agent may register what is known so far',
+      created({ categoryId: 'printer', formValues: {} }),
+      'agent',
+      'ok',
+    ],
+    [
+      'an unknown category',
+      created({ categoryId: 'coffee-machine' }),
+      'agent',
+      'case.unknownCategory',
+    ],
+    ['no category at all', created(), 'kari', 'ok'],
+  ])('%s', (_rule, change, who, expected) => {
+    expect(run(change, who)).toBe(expected);
+  });
+
+  it('recategorising needs a known category', () => {
+    expect(
+      run(
+        { type: 'fieldsChanged', changes: { categoryId: 'coffee-machine' } },
+        'agent',
+        sampleCase(),
+      ),
+    ).toBe('case.unknownCategory');
+    expect(
+      run({ type: 'fieldsChanged', changes: { categoryId: 'email-teams' } }, 'agent', sampleCase()),
+    ).toBe('ok');
   });
 });

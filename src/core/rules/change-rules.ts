@@ -1,6 +1,7 @@
 import type { CaseChange } from '../case/case-change';
 import type { CaseRecord } from '../case/case-record';
 import { priorities } from '../case/case-vocabulary';
+import { checkFormValues } from '../config/category-form';
 import { findMunicipality } from '../config/municipality-config';
 import { classifyPriority } from '../priority/priority-classifier';
 import { type Actor, isStaff } from './actor';
@@ -21,7 +22,17 @@ function checkCreate(change: Change<'created'>, actor: Actor, context: RuleConte
   if (!findMunicipality(context.municipalities, municipalityId)) {
     return refuse('case.unknownMunicipality', { municipality: municipalityId });
   }
+  const category =
+    change.categoryId === null
+      ? undefined
+      : context.categories?.find((c) => c.id === change.categoryId);
+  if (context.categories && change.categoryId !== null && !category) {
+    return refuse('case.unknownCategory', { category: change.categoryId });
+  }
   if (isStaff(actor)) return allowed;
+  // The portal form must be complete; on the phone the agent may register what is known.
+  const formProblem = category && checkFormValues(category, change.formValues)[0];
+  if (formProblem) return refuse('case.formInvalid', { field: formProblem.fieldId });
   if (change.channel !== 'portal') return refuse('requester.portalOnly');
   if (change.requester.userId !== actor.id) return refuse('requester.notOwnCase');
   // "Priorities are definitions, not feelings": an end user may not claim more than the
@@ -134,6 +145,14 @@ export function checkChange(
         !findMunicipality(context.municipalities, municipalityId)
       ) {
         return refuse('case.unknownMunicipality', { municipality: municipalityId });
+      }
+      const categoryId = change.changes.categoryId;
+      if (
+        categoryId &&
+        context.categories &&
+        !context.categories.some((c) => c.id === categoryId)
+      ) {
+        return refuse('case.unknownCategory', { category: categoryId });
       }
       return allowed;
     }

@@ -1,4 +1,5 @@
 import type { MunicipalityConfig } from '../config/municipality-config';
+import type { ProblemCategory } from '../config/problem-category';
 import type { UserFacts } from './actor';
 
 /** Finds a user's role and municipalities by id; undefined when there is no such user. */
@@ -14,4 +15,9 @@ export interface RuleContext {
    * push then decides.
    */
   users?: UserLookup;
+  /**
+   * The configured problem categories. When given, a case must name a known category (or
+   * none), and a requester's portal form must pass its category's form check.
+   */
+  categories?: readonly ProblemCategory[];
 }

@@ -7,6 +7,8 @@ export const ruleIds = [
   'case.alreadyExists',
   'case.closed',
   'case.unknownMunicipality',
+  'case.unknownCategory',
+  'case.formInvalid',
   'access.notVisible',
   'status.transition',
   'status.unchanged',

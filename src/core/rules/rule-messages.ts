@@ -18,6 +18,8 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'case.closed': 'Saka er lukka. Ho må gjenopnast før ho kan endrast.',
     'case.unknownMunicipality':
       'Kommunen «{municipality}» er ikkje ein av kommunane vi yter brukarstøtte til.',
+    'case.unknownCategory': 'Kategorien «{category}» finst ikkje.',
+    'case.formInvalid': 'Skjemaet er ikkje fullstendig utfylt: sjå feltet «{field}».',
     'access.notVisible': 'Du har ikkje tilgang til denne saka.',
     'status.transition': 'Ei sak som er {from}, kan ikkje setjast til {to}.',
     'status.unchanged': 'Saka er alt {to}.',
@@ -51,6 +53,8 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'case.closed': 'Saken er lukket. Gjenåpne den for å endre den.',
     'case.unknownMunicipality':
       'Kommunen «{municipality}» er ikke en av kommunene vi yter brukerstøtte til.',
+    'case.unknownCategory': 'Kategorien «{category}» finnes ikke.',
+    'case.formInvalid': 'Skjemaet er ikke fullstendig utfylt: se feltet «{field}».',
     'access.notVisible': 'Du har ikke tilgang til denne saken.',
     'status.transition': 'En sak som er {from}, kan ikke settes til {to}.',
     'status.unchanged': 'Saken er allerede {to}.',
@@ -84,6 +88,8 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'case.closed': 'The case is closed; reopen it to change it.',
     'case.unknownMunicipality':
       'The municipality "{municipality}" is not one the service supports.',
+    'case.unknownCategory': 'The category "{category}" does not exist.',
+    'case.formInvalid': 'The form is not filled in correctly: see the field "{field}".',
     'access.notVisible': 'You do not have access to this case.',
     'status.transition': 'A case that is {from} cannot be set to {to}.',
     'status.unchanged': 'The case is already {to}.',
