@@ -19,6 +19,7 @@ export type FormFieldType = z.infer<typeof formFieldTypeSchema>;
 export const formFieldOptionSchema = z.strictObject({
   /** Stored in the case's form values. */
   id: configIdSchema,
+  /** What the user sees in the list. */
   label: localizedTextSchema,
 });
 export type FormFieldOption = z.infer<typeof formFieldOptionSchema>;
@@ -28,6 +29,7 @@ export const formFieldSchema = z
   .strictObject({
     /** Key in the case's `formValues`; unique within the category. */
     id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be a camelCase id such as "printerName"'),
+    /** The field's label on the form. */
     label: localizedTextSchema,
     /** Optional hint under the field. */
     help: localizedTextSchema.optional(),
@@ -78,6 +80,7 @@ export const problemCategorySchema = z
   .strictObject({
     /** Stable kebab-case id, stored as the case's `categoryId`. */
     id: configIdSchema,
+    /** The category's name in the portal and on the case, e.g. "Skrivar". */
     name: localizedTextSchema,
     /** One line under the name in the portal, saying what belongs here. */
     description: localizedTextSchema,

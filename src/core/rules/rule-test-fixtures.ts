@@ -2,7 +2,7 @@
  * Sample cases, people and context for the rule tests (and for other layers' tests that
  * need a plausible case). Pure data.
  */
-import type { CaseRecord } from '../case/case-record';
+import { type CaseRecord, caseRecordSchema } from '../case/case-record';
 import type { MunicipalityConfig } from '../config/municipality-config';
 import type { Actor, UserFacts } from './actor';
 import type { RuleContext } from './rule-context';
@@ -10,9 +10,12 @@ import type { RuleContext } from './rule-context';
 export const sampleCaseId = '00000000-0000-4000-8000-000000000001';
 export const otherCaseId = '00000000-0000-4000-8000-000000000002';
 
-/** A portal case from a Molde requester, new, on line 1. */
+/**
+ * A portal case from a Molde requester, new, on line 1. Parsed, so fields the record gains
+ * later get their schema defaults.
+ */
 export function sampleCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  return {
+  return caseRecordSchema.parse({
     id: sampleCaseId,
     number: '2026-00042',
     title: 'Skrivaren på rådhuset skriv ikkje ut',
@@ -43,7 +46,7 @@ export function sampleCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     version: 1,
     fieldVersions: {},
     ...overrides,
-  };
+  });
 }
 
 export const people = {
