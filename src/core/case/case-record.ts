@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slaFactSchema } from './case-sla-facts';
 import {
   caseChannelSchema,
   caseStatusSchema,
@@ -86,5 +87,7 @@ export const caseRecordSchema = z.object({
   version: z.number().int().nonnegative(),
   /** Server sequence of each conflict field's last change, for per-field conflict decisions. */
   fieldVersions: z.partialRecord(z.enum(conflictFields), z.number().int().nonnegative()),
+  /** The SLA facts of the case's history, appended by the reducer (see case-sla-facts.ts). */
+  slaTimeline: z.array(slaFactSchema).default([]),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;

@@ -1,5 +1,6 @@
 import type { CaseChange } from './case-change';
 import type { CaseRecord, ConflictField } from './case-record';
+import { slaFactsOf } from './case-sla-facts';
 
 /** Facts about one applied change that the change itself does not carry. */
 export interface ChangeMeta {
@@ -96,6 +97,7 @@ export function applyChange(
       resolvedAt: null,
       version: meta.seq,
       fieldVersions: {},
+      slaTimeline: slaFactsOf(null, change, false, Date.parse(meta.at)),
     };
   }
   if (!current) throw new Error(`case ${meta.caseId} does not exist; it must be created first`);
@@ -108,7 +110,19 @@ export function applyChange(
   for (const field of fieldsWrittenBy(change)) {
     next.fieldVersions = { ...next.fieldVersions, [field]: meta.seq };
   }
-  if (isResponse(change) && next.firstResponseAt === null) next.firstResponseAt = meta.at;
+  const responded = isResponse(change);
+  const facts = slaFactsOf(
+    {
+      status: current.status,
+      priority: current.priority,
+      responded: current.firstResponseAt !== null,
+    },
+    change,
+    responded,
+    Date.parse(meta.at),
+  );
+  if (facts.length > 0) next.slaTimeline = [...current.slaTimeline, ...facts];
+  if (responded && next.firstResponseAt === null) next.firstResponseAt = meta.at;
 
   switch (change.type) {
     case 'fieldsChanged':

@@ -1,4 +1,6 @@
 /** The SLA clock: targets per priority and response/resolution state computed from history. */
+
+export * from './case-sla';
 export { slaState, slaStates } from './sla-clock';
 export {
   type SlaClockState,

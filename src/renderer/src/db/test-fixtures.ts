@@ -67,6 +67,7 @@ export function serverCase(overrides: Partial<CaseRecord> & { id: string }): Cas
     resolvedAt: null,
     version: 1,
     fieldVersions: {},
+    slaTimeline: [],
     ...overrides,
   };
 }

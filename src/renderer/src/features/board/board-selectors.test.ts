@@ -36,6 +36,7 @@ function aCase(over: Partial<LocalCase> = {}): LocalCase {
     resolvedAt: null,
     version: 1,
     fieldVersions: {},
+    slaTimeline: [],
     pendingCount: 0,
     provisionalNumber: null,
     rejectedCount: 0,
