@@ -4,11 +4,17 @@ import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } },
+    // Dependencies (zod) are bundled, so the packaged app needs no node_modules.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+    },
   },
   preload: {
-    // CommonJS so that the window can keep `sandbox: true` (see stack notes).
+    // CommonJS with every dependency bundled (a sandboxed preload can require only
+    // `electron`), so that the window can keep `sandbox: true` (see stack notes).
     build: {
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

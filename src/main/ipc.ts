@@ -27,8 +27,12 @@ export type IpcHandlers = {
   [C in InvokeChannel]: (
     request: InvokeParsedRequest<C>,
     context: IpcCallContext,
-  ) => InvokeResponse<C> | Promise<InvokeResponse<C>>;
+  ) => HandlerResult<InvokeResponse<C>> | Promise<HandlerResult<InvokeResponse<C>>>;
 };
+
+/** Channels that answer nothing may have handlers that return nothing. */
+// biome-ignore lint/suspicious/noConfusingVoidType: lets `() => tray.setCount(n)` be a handler.
+type HandlerResult<R> = undefined extends R ? R | void : R;
 
 export interface IpcOptions {
   /** True when a page at this URL may call main (see `isAppUrl`). */

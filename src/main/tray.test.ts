@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { mainTexts } from './main-texts';
-import { createCriticalTray } from './tray';
+import { createCriticalTray, keepRunningInTray } from './tray';
 
 function setup() {
   const tray = Object.assign(new EventEmitter(), {
@@ -66,5 +66,21 @@ describe('tray', () => {
     expect(critical.tooltip()).toBe('Saksbord – 2 open critical cases');
     critical.setTexts(mainTexts('nb').tray);
     expect(critical.tooltip()).toBe('Saksbord – 2 kritiske saker åpne');
+  });
+});
+
+describe('keepRunningInTray', () => {
+  it('hides on close until the app is quitting', () => {
+    const window = Object.assign(new EventEmitter(), { hide: vi.fn() });
+    const app = new EventEmitter();
+    keepRunningInTray(window, app);
+    const preventDefault = vi.fn();
+    window.emit('close', { preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalled();
+    app.emit('before-quit');
+    const second = vi.fn();
+    window.emit('close', { preventDefault: second });
+    expect(second).not.toHaveBeenCalled();
   });
 });

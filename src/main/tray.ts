@@ -70,3 +70,28 @@ export function createCriticalTray(deps: TrayDeps, options: TrayOptions): Critic
     destroy: () => tray.destroy(),
   };
 }
+
+/** The parts of a BrowserWindow and of `app` used to keep running in the tray. */
+export interface HideableWindow {
+  on(event: 'close', listener: (event: { preventDefault: () => void }) => void): unknown;
+  hide(): void;
+}
+
+/**
+ * Closing the window hides it to the tray instead of quitting, so critical alerts keep
+ * coming; quitting (tray or menu, or the OS logging out) really quits.
+ */
+export function keepRunningInTray(
+  window: HideableWindow,
+  app: { on(event: 'before-quit', listener: () => void): unknown },
+): void {
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  window.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    window.hide();
+  });
+}

@@ -1,11 +1,9 @@
-/** The typed bridge between the sandboxed renderer and the main process. Nothing else. */
-import { contextBridge } from 'electron';
+/**
+ * The preload of the main window: exposes `window.api` (see desktop-api.ts) and nothing
+ * else. Built as CommonJS with its dependencies bundled, so the window keeps
+ * `sandbox: true`.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { createDesktopApi } from './desktop-api';
 
-const api = {
-  /** True inside the desktop app; the renderer checks it to choose desktop or web mode. */
-  isDesktop: true as const,
-};
-
-export type SaksbordApi = typeof api;
-
-contextBridge.exposeInMainWorld('api', api);
+contextBridge.exposeInMainWorld('api', createDesktopApi(ipcRenderer));
