@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import './styles/app.css';
+import './styles/board.css';
+import './styles/case.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Saksbord: #root element missing from index.html');

@@ -1,0 +1,34 @@
+import { formatTime } from '../i18n/format';
+import { useLocale, useT } from '../i18n/use-t';
+import { useSyncStatus } from '../sync/sync-status';
+import { useWorkstation } from './workstation-context';
+
+/** Online or offline, and how many changes wait: always visible, in words and an icon. */
+export function SyncIndicator() {
+  const t = useT();
+  const locale = useLocale();
+  const { engine } = useWorkstation();
+  const online = useSyncStatus(engine.status, (s) => s.online);
+  const syncing = useSyncStatus(engine.status, (s) => s.syncing);
+  const pending = useSyncStatus(engine.status, (s) => s.pendingCount);
+  const lastSyncedAt = useSyncStatus(engine.status, (s) => s.lastSyncedAt);
+  const parts = [online ? t('sync.online') : t('sync.offline')];
+  if (pending > 0) parts.push(t('sync.pending', { count: pending }));
+  else if (syncing) parts.push(t('sync.syncing'));
+  else if (online) parts.push(t('sync.inSync'));
+  return (
+    <span
+      className={`sync-status${online ? '' : ' sync-status--offline'}`}
+      role="status"
+      data-testid="sync-status"
+      data-online={online}
+      data-pending={pending}
+      title={
+        lastSyncedAt ? t('sync.lastSync', { time: formatTime(lastSyncedAt, locale) }) : undefined
+      }
+    >
+      <span aria-hidden="true">{online ? '●' : '○'}</span>
+      {parts.join(' · ')}
+    </span>
+  );
+}

@@ -1,0 +1,53 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { CriticalAlerts } from '../features/alerts/CriticalAlerts';
+import { useCriticalAlertStore } from '../features/alerts/critical-alert-store';
+import { LiveBanner } from '../features/banner/LiveBanner';
+import { useT } from '../i18n/use-t';
+import { useRouteStore } from '../stores/route-store';
+import { AppHeader } from './AppHeader';
+import { deviceId } from './device-id';
+import type { ActiveSession } from './session-api';
+import { useServerData } from './use-server-data';
+import { openWorkstation, type Workstation } from './workstation';
+import { WorkstationContext } from './workstation-context';
+
+const BoardView = lazy(() => import('../features/board/BoardView'));
+const CaseView = lazy(() => import('../features/case/CaseView'));
+const IntakeView = lazy(() => import('../features/intake/IntakeView'));
+
+/** The signed-in workstation: header with banner and sync state, alerts, and the current screen. */
+export function WorkstationShell({ session }: { session: ActiveSession }) {
+  const t = useT();
+  const [ws, setWs] = useState<Workstation | null>(null);
+  const route = useRouteStore((s) => s.route);
+
+  useEffect(() => {
+    const opened = openWorkstation(session, deviceId(), (record) =>
+      useCriticalAlertStore.getState().raise(record, Date.now()),
+    );
+    setWs(opened);
+    return () => {
+      setWs(null);
+      void opened.close();
+    };
+  }, [session]);
+  useServerData(ws);
+
+  if (!ws) return <p role="status">{t('app.loading')}</p>;
+  return (
+    <WorkstationContext.Provider value={ws}>
+      <header className="app-header">
+        <AppHeader />
+        <LiveBanner />
+      </header>
+      <CriticalAlerts />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          {route.name === 'board' ? <BoardView /> : null}
+          {route.name === 'case' ? <CaseView caseId={route.caseId} /> : null}
+          {route.name === 'intake' ? <IntakeView /> : null}
+        </Suspense>
+      </main>
+    </WorkstationContext.Provider>
+  );
+}

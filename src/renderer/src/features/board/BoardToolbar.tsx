@@ -1,0 +1,86 @@
+import { useId } from 'react';
+import { type Priority, priorities } from '../../../../core/case/index';
+import { priorityLabel } from '../../../../core/priority/index';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useServiceConfigStore } from '../../stores/service-config-store';
+import { useBoardFilterStore } from './board-filter-store';
+
+/** Filters (mine, municipality, priority, free text), SLA sorting and closed cases. */
+export function BoardToolbar({ shown, total }: { shown: number; total: number }) {
+  const t = useT();
+  const locale = useLocale();
+  const ids = { text: useId(), mun: useId(), prio: useId() };
+  const f = useBoardFilterStore();
+  const municipalities = useServiceConfigStore((s) => s.config.municipalities);
+  return (
+    <search className="board-toolbar" aria-label={t('board.filters')}>
+      <div className="field">
+        <label htmlFor={ids.text}>{t('filter.text')}</label>
+        <input
+          id={ids.text}
+          type="search"
+          value={f.text}
+          onChange={(e) => f.update({ text: e.target.value })}
+          data-testid="filter-text"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.mun}>{t('filter.municipality')}</label>
+        <select
+          id={ids.mun}
+          value={f.municipalityId ?? ''}
+          onChange={(e) => f.update({ municipalityId: e.target.value || null })}
+        >
+          <option value="">{t('filter.all')}</option>
+          {municipalities.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.prio}>{t('filter.priority')}</label>
+        <select
+          id={ids.prio}
+          value={f.priority ?? ''}
+          onChange={(e) => f.update({ priority: (e.target.value || null) as Priority | null })}
+        >
+          <option value="">{t('filter.all')}</option>
+          {priorities.map((p) => (
+            <option key={p} value={p}>
+              {priorityLabel(p, locale)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="field field--inline">
+        <input
+          type="checkbox"
+          checked={f.mine}
+          onChange={(e) => f.update({ mine: e.target.checked })}
+        />
+        {t('filter.mine')}
+      </label>
+      <label className="field field--inline">
+        <input
+          type="checkbox"
+          checked={f.sortBySla}
+          onChange={(e) => f.update({ sortBySla: e.target.checked })}
+        />
+        {t('filter.sortBySla')}
+      </label>
+      <label className="field field--inline">
+        <input
+          type="checkbox"
+          checked={f.showClosed}
+          onChange={(e) => f.update({ showClosed: e.target.checked })}
+        />
+        {t('board.showClosed')}
+      </label>
+      <span className="board-toolbar__count" role="status">
+        {t('board.count', { shown, total })}
+      </span>
+    </search>
+  );
+}

@@ -1,0 +1,101 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Dialog } from '../../app/Dialog';
+import { useT } from '../../i18n/use-t';
+import type { BoardMove } from './board-moves';
+
+export interface MoveAnswers {
+  reason?: string;
+  tried?: string;
+  waitingReason?: 'requester' | 'thirdParty';
+}
+
+interface MoveDialogProps {
+  number: string;
+  move: Extract<BoardMove, { kind: 'escalate' } | { kind: 'status' }>;
+  onConfirm: (answers: MoveAnswers) => void;
+  onCancel: () => void;
+}
+
+/** Asks what a move needs: the reason and what was tried (lanes), or what the case waits for. */
+export function MoveDialog({ number, move, onConfirm, onCancel }: MoveDialogProps) {
+  const t = useT();
+  const ids = { reason: useId(), tried: useId(), error: useId() };
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState('');
+  const [waitingReason, setWaitingReason] = useState<'requester' | 'thirdParty'>('requester');
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (move.kind === 'escalate') {
+      if (!reason.trim()) {
+        setError(t('escalate.reasonRequired'));
+        return;
+      }
+      onConfirm({ reason: reason.trim(), tried: tried.trim() });
+    } else onConfirm({ waitingReason });
+  }
+
+  if (move.kind === 'status') {
+    return (
+      <Dialog title={t('waitingDialog.title', { number })} onClose={onCancel}>
+        <form onSubmit={submit}>
+          {(['requester', 'thirdParty'] as const).map((r) => (
+            <label key={r} className="field field--inline">
+              <input
+                type="radio"
+                name="waitingReason"
+                checked={waitingReason === r}
+                onChange={() => setWaitingReason(r)}
+              />
+              {t(`waiting.${r}`)}
+            </label>
+          ))}
+          <div className="dialog__actions">
+            <button type="button" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="primary">
+              {t('common.save')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    );
+  }
+  const title = t(move.up ? 'escalate.up' : 'escalate.down', { number, line: move.toLine });
+  return (
+    <Dialog title={title} onClose={onCancel}>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={ids.reason}>{t('escalate.reason')}</label>
+          <textarea
+            id={ids.reason}
+            value={reason}
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? ids.error : undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {error ? (
+            <span id={ids.error} className="error" role="alert">
+              {error}
+            </span>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.tried}>{t('escalate.tried')}</label>
+          <textarea id={ids.tried} value={tried} onChange={(e) => setTried(e.target.value)} />
+        </div>
+        <div className="dialog__actions">
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t(move.up ? 'escalate.confirmUp' : 'escalate.confirmDown')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

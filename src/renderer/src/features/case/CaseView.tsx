@@ -1,0 +1,3 @@
+export default function CaseView({ caseId }: { caseId: string }) {
+  return <p>{caseId}</p>;
+}
