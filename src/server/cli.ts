@@ -15,8 +15,16 @@ import {
   EXIT_USAGE,
 } from './cli/cli-command';
 import { messages } from './cli/cli-messages';
+import { createDbCommand } from './cli/db-command';
+import { createServeCommand } from './cli/serve-command';
+import { createUserCommand } from './cli/user-command';
 
-const commands: readonly CliCommand[] = [createCalendarCommand()];
+const commands: readonly CliCommand[] = [
+  createCalendarCommand(),
+  createServeCommand(),
+  createUserCommand(),
+  createDbCommand(),
+];
 
 /** Runs one command line (without `node` and the script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
