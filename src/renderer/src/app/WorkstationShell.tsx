@@ -7,6 +7,7 @@ import { useRouteStore } from '../stores/route-store';
 import { AppHeader } from './AppHeader';
 import { deviceId } from './device-id';
 import type { ActiveSession } from './session-api';
+import { useDesktopBridge } from './use-desktop-bridge';
 import { useServerData } from './use-server-data';
 import { openWorkstation, type Workstation } from './workstation';
 import { WorkstationContext } from './workstation-context';
@@ -32,6 +33,7 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
     };
   }, [session]);
   useServerData(ws);
+  useDesktopBridge();
 
   if (!ws) return <p role="status">{t('app.loading')}</p>;
   return (

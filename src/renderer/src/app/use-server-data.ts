@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { z } from 'zod';
 import { serviceConfigSchema } from '../../../core/config/index';
 import { localizedTextSchema } from '../../../core/config/localized-text';
+import { staffMemberSchema, useDirectoryStore } from '../stores/directory-store';
 import { useNoticeStore } from '../stores/notice-store';
 import { useServiceConfigStore } from '../stores/service-config-store';
 import type { Workstation } from './workstation';
@@ -34,8 +35,8 @@ async function getJson(ws: Workstation, path: string): Promise<unknown | null> {
 }
 
 /**
- * Fetches the service configuration and the active operational notices while signed in.
- * Either endpoint may be missing on an older server; the app then keeps its cached or
+ * Fetches the service configuration, the staff directory and the active operational notices
+ * while signed in. Any endpoint may be missing on an older server; the app then keeps its cached or
  * default configuration and shows no notices.
  */
 export function useServerData(ws: Workstation | null): void {
@@ -45,6 +46,14 @@ export function useServerData(ws: Workstation | null): void {
     const load = async () => {
       const config = serviceConfigSchema.safeParse(await getJson(ws, '/api/v1/config'));
       if (!stopped && config.success) useServiceConfigStore.getState().setConfig(config.data);
+      const users = z
+        .union([z.array(staffMemberSchema), z.object({ users: z.array(staffMemberSchema) })])
+        .safeParse(await getJson(ws, '/api/v1/users'));
+      if (!stopped && users.success) {
+        useDirectoryStore
+          .getState()
+          .setStaff(Array.isArray(users.data) ? users.data : users.data.users);
+      }
       const raw = noticesSchema.safeParse(await getJson(ws, '/api/v1/notices'));
       if (stopped || !raw.success) return;
       const notices = raw.data

@@ -74,6 +74,7 @@ export const en: Messages = {
   'card.unsynced': 'not synced',
   'card.rejected': 'refused by the server',
   'card.unassigned': 'Unassigned',
+  'card.assignedOther': 'Assigned to a colleague',
   'card.moveHint':
     'Press space to pick the case up, the arrow keys to move it and space again to drop it. Escape cancels.',
   'card.moveMenu': 'Move',

@@ -74,6 +74,7 @@ export const nb: Messages = {
   'card.unsynced': 'ikke synkronisert',
   'card.rejected': 'avvist av serveren',
   'card.unassigned': 'Ingen tildelt',
+  'card.assignedOther': 'Tildelt en kollega',
   'card.moveHint':
     'Trykk mellomrom for å ta saken, piltastene for å flytte den og mellomrom igjen for å slippe. Escape avbryter.',
   'card.moveMenu': 'Flytt',

@@ -76,6 +76,7 @@ export const nn = {
   'card.unsynced': 'ikkje synkronisert',
   'card.rejected': 'avvist av serveren',
   'card.unassigned': 'Ingen tildelt',
+  'card.assignedOther': 'Tildelt ein kollega',
   'card.moveHint':
     'Trykk mellomrom for å ta saka, piltastane for å flytte ho og mellomrom igjen for å sleppe. Escape avbryt.',
   'card.moveMenu': 'Flytt',

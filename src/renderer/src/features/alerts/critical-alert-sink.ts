@@ -55,28 +55,15 @@ export function createWebNotificationSink(): CriticalAlertSink {
   };
 }
 
-/** The functions the desktop preload may expose for alerts (see src/core/ipc). */
-interface DesktopAlertApi {
-  isDesktop?: boolean;
-  notifyCritical?: (payload: unknown) => Promise<unknown> | unknown;
-  clearNotification?: (payload: unknown) => Promise<unknown> | unknown;
-  onFocusCase?: (listener: (payload: { caseId: string }) => void) => unknown;
-}
+type DesktopApi = NonNullable<Window['api']>;
 
-/**
- * Native notifications through the preload (`notify:critical` / `notify:clear`). Falls back
- * to Web Notifications for anything the preload does not offer, so an older shell still alerts.
- */
-export function createDesktopSink(
-  api: DesktopAlertApi,
-  fallback: CriticalAlertSink,
-): CriticalAlertSink {
-  if (!api.notifyCritical) return fallback;
-  const notify = api.notifyCritical;
+/** Native notifications with sound through the preload (`notify:critical` / `notify:clear`). */
+export function createDesktopSink(api: DesktopApi): CriticalAlertSink {
   return {
-    ensurePermission: async () => true, // main grants notifications to its own window
+    ensurePermission: async () => true, // main allows notifications for its own window
     show(message) {
-      void notify({
+      // Clicks come back as `window:focusCase` (see use-desktop-bridge.ts).
+      void api.notifyCritical({
         caseId: message.caseId,
         number: message.number,
         title: message.title,
@@ -86,14 +73,13 @@ export function createDesktopSink(
       });
     },
     clear(caseId) {
-      void api.clearNotification?.({ caseId });
+      void api.clearNotification({ caseId });
     },
   };
 }
 
-/** The sink for this build: desktop when `window.api.isDesktop`, else the browser's. */
+/** The sink for this build: native in the desktop app (`window.api.isDesktop`), else the browser's. */
 export function createCriticalAlertSink(): CriticalAlertSink {
-  const web = createWebNotificationSink();
-  const api = (globalThis as { api?: DesktopAlertApi }).api;
-  return api?.isDesktop ? createDesktopSink(api, web) : web;
+  const api = globalThis.window?.api;
+  return api?.isDesktop ? createDesktopSink(api) : createWebNotificationSink();
 }

@@ -8,8 +8,8 @@ import { NoticeList } from './NoticeList';
 const icons: Record<string, string> = {
   support: '☎',
   onCall: '⚠',
-  next: '⏰',
-  nobody: '⛔',
+  next: '→',
+  nobody: '✖',
   holiday: '★',
 };
 

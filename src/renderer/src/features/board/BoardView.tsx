@@ -14,7 +14,7 @@ import {
 } from '@dnd-kit/core';
 import { useMemo, useState } from 'react';
 import { type SupportLine, supportLines } from '../../../../core/case/index';
-import { useWorkstation } from '../../app/workstation-context';
+import { usePersonName } from '../../app/use-person-name';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
@@ -36,7 +36,6 @@ const collision: CollisionDetection = (args) =>
 /** The kanban: one lane per line, one column per status, drag and drop or keyboard moves. */
 export default function BoardView() {
   const t = useT();
-  const ws = useWorkstation();
   const data = useBoardData();
   const showClosed = useBoardFilterStore((s) => s.showClosed);
   const municipalities = useServiceConfigStore((s) => s.config.municipalities);
@@ -60,9 +59,7 @@ export default function BoardView() {
     const names = new Map(municipalities.map((m) => [m.id, m.name]));
     return (id: string) => names.get(id) ?? id;
   }, [municipalities]);
-  const me = ws.session.row.user;
-  const assigneeName = (id: string | null) =>
-    id === null ? null : id === me.id ? me.displayName : id;
+  const assigneeName = usePersonName();
 
   const targetText = (id: string | number | undefined) => {
     const target = id === undefined ? null : parseDropId(String(id));

@@ -6,7 +6,7 @@ const icons = {
   running: '◷',
   atRisk: '⚠',
   breached: '✖',
-  paused: '⏸',
+  paused: '‖',
   met: '✔',
   breachedMet: '✔',
 } as const;
