@@ -163,6 +163,8 @@ async function start() {
   await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
 
+// Tests and side-by-side runs keep their own profile (settings, window state, IndexedDB).
+if (process.env.SAKSBORD_USER_DATA) app.setPath('userData', process.env.SAKSBORD_USER_DATA);
 registerAppScheme(protocol);
 setNotificationIdentity(app, process.platform);
 if (claimSingleInstance(app, () => mainWindow)) {
