@@ -8,3 +8,4 @@ step "typecheck";                npm run -s typecheck
 step "unit";                     npx vitest run --project unit
 step "integration";              bash scripts/ensure-postgres.sh; npx vitest run --project integration
 step "end-to-end (Chromium)";    npm run -s test:e2e
+step "end-to-end (Electron)";    npx playwright test -c playwright.electron.config.ts
