@@ -62,14 +62,8 @@ export class SaksbordDb extends Dexie {
    *   a fresh one per test or simulated client.
    * @param upTo declare only the versions up to this one (for upgrade tests).
    */
-  constructor(
-    name: string,
-    options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
-  ) {
-    super(name, {
-      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
-      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
-    });
+  constructor(name: string, options: { upTo?: number } = {}) {
+    super(name);
     for (const v of schemaVersions) {
       if (options.upTo !== undefined && v.version > options.upTo) break;
       const declared = this.version(v.version).stores(v.stores);
