@@ -15,7 +15,9 @@ import { HttpProblem, problemResponse } from './http/problem';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { eventRoutes } from './routes/event-routes';
+import { faqRoutes } from './routes/faq-routes';
 import { healthRoutes } from './routes/health-routes';
+import { noticeRoutes } from './routes/notice-routes';
 import { serviceStatusRoutes } from './routes/service-status-routes';
 import { syncRoutes } from './routes/sync-routes';
 import type { ServerContext } from './server-context';
@@ -58,6 +60,8 @@ export function createApp(
   app.route('/api/v1/cases', caseRoutes(ctx));
   app.route('/api/v1/sync', syncRoutes(ctx));
   app.route('/api/v1/events', eventRoutes(ctx));
+  app.route('/api/v1/notices', noticeRoutes(ctx));
+  app.route('/api/v1/faq', faqRoutes(ctx));
 
   app.all('/api/*', (c) =>
     problemResponse(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`),
