@@ -1,0 +1,189 @@
+import { useId, useState } from 'react';
+import {
+  type CaseChangeInput,
+  type CaseStatus,
+  caseStatuses,
+  type Priority,
+  priorities,
+  type SupportLine,
+} from '../../../../core/case/index';
+import { priorityLabel } from '../../../../core/priority/index';
+import { lineOfRole } from '../../../../core/rules/index';
+import { useApplyChange } from '../../app/use-apply-change';
+import { useWorkstation } from '../../app/workstation-context';
+import type { LocalCase } from '../../db/local-records';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useDirectoryStore } from '../../stores/directory-store';
+import { useToastStore } from '../../stores/toast-store';
+import type { BoardMove } from '../board/board-moves';
+import { displayNumber } from '../board/CaseCard';
+import { MoveDialog } from '../board/MoveDialog';
+import { PriorityWizard } from '../priority/PriorityWizard';
+
+/** Status, assignment, escalation, acknowledgement and priority (by hand or by the wizard). */
+export function CaseActions({ record: c }: { record: LocalCase }) {
+  const t = useT();
+  const locale = useLocale();
+  const { actor } = useWorkstation();
+  const applyChange = useApplyChange();
+  const showToast = useToastStore((s) => s.show);
+  const staff = useDirectoryStore((s) => s.staff);
+  const ids = { status: useId(), prio: useId(), assign: useId() };
+  const [move, setMove] = useState<Extract<
+    BoardMove,
+    { kind: 'escalate' } | { kind: 'status' }
+  > | null>(null);
+  const [wizard, setWizard] = useState(false);
+
+  async function run(change: CaseChangeInput, done?: string) {
+    const refused = await applyChange(c.id, change);
+    if (refused)
+      showToast(t('move.refused', { number: displayNumber(c), reason: refused }), 'error');
+    else if (done) showToast(done);
+  }
+  function setStatus(status: CaseStatus) {
+    if (status === 'waiting') setMove({ kind: 'status', status, needsWaitingReason: true });
+    else void run({ type: 'statusChanged', status, waitingReason: null });
+  }
+  const escalate = (toLine: SupportLine) =>
+    setMove({ kind: 'escalate', toLine, up: toLine > c.line });
+  const sameLineStaff = staff.filter((s) => lineOfRole(s.role) === c.line);
+
+  return (
+    <section className="panel" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('case.actions')}</h2>
+      <div className="field">
+        <label htmlFor={ids.status}>{t('case.changeStatus')}</label>
+        <select
+          id={ids.status}
+          value={c.status}
+          onChange={(e) => setStatus(e.target.value as CaseStatus)}
+        >
+          {caseStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.assign}>{t('case.assignTo')}</label>
+        <div className="row">
+          <select
+            id={ids.assign}
+            value={c.assigneeId ?? ''}
+            onChange={(e) => void run({ type: 'assigned', assigneeId: e.target.value || null })}
+          >
+            <option value="">{t('card.unassigned')}</option>
+            {c.assigneeId &&
+            !sameLineStaff.some((s) => s.id === c.assigneeId) &&
+            c.assigneeId !== actor.id ? (
+              <option value={c.assigneeId}>{t('card.assignedOther')}</option>
+            ) : null}
+            {sameLineStaff.some((s) => s.id === actor.id) ? null : (
+              <option value={actor.id}>{t('case.takeIt')}</option>
+            )}
+            {sameLineStaff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.displayName}
+              </option>
+            ))}
+          </select>
+          {c.assigneeId !== actor.id ? (
+            <button
+              type="button"
+              onClick={() => void run({ type: 'assigned', assigneeId: actor.id })}
+            >
+              {t('case.takeIt')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <div className="row" style={{ marginBottom: '0.7rem' }}>
+        {([1, 2, 3] as const)
+          .filter((l) => l !== c.line)
+          .map((l) => (
+            <button key={l} type="button" onClick={() => escalate(l)}>
+              {l > c.line ? t('case.escalate') : t('case.deescalate')}:{' '}
+              {t('line.name', { line: l })}
+            </button>
+          ))}
+      </div>
+      {!c.firstResponseAt ? (
+        <p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run({ type: 'acknowledged' })}
+          >
+            {t('case.acknowledge')}
+          </button>
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={ids.prio}>{t('case.priority')}</label>
+        <div className="row">
+          <select
+            id={ids.prio}
+            value={c.priority}
+            onChange={(e) =>
+              void run({ type: 'prioritySet', priority: e.target.value as Priority })
+            }
+          >
+            {priorities.map((p) => (
+              <option key={p} value={p}>
+                {priorityLabel(p, locale)}
+              </option>
+            ))}
+          </select>
+          {!wizard ? (
+            <button type="button" onClick={() => setWizard(true)}>
+              {t('wizard.start')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {wizard ? (
+        <PriorityWizard
+          preset={c.priorityAnswers ?? undefined}
+          onCancel={() => setWizard(false)}
+          onApply={(priority, answers) => {
+            setWizard(false);
+            void run({ type: 'prioritySet', priority, answers });
+          }}
+        />
+      ) : null}
+      {move ? (
+        <MoveDialog
+          number={displayNumber(c)}
+          move={move}
+          onCancel={() => setMove(null)}
+          onConfirm={(a) => {
+            const m = move;
+            setMove(null);
+            void run(
+              m.kind === 'escalate'
+                ? {
+                    type: 'escalated',
+                    toLine: m.toLine,
+                    reason: a.reason ?? '',
+                    tried: a.tried ?? '',
+                  }
+                : {
+                    type: 'statusChanged',
+                    status: m.status,
+                    waitingReason: a.waitingReason ?? 'requester',
+                  },
+              m.kind === 'escalate'
+                ? t('move.done', {
+                    number: displayNumber(c),
+                    target: t('line.name', { line: m.toLine }),
+                  })
+                : undefined,
+            );
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { usePersonName } from '../../app/use-person-name';
+import { useWorkstation } from '../../app/workstation-context';
+import type { TimelineEntry } from '../../db/case-repository';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
+import { describeChange } from './history-text';
+import { entryFacts } from './timeline-facts';
+
+/** The audit trail: who did what, when, from which device; local edits marked as waiting. */
+export function HistoryPanel({ timeline }: { timeline: TimelineEntry[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const person = usePersonName();
+  const { db } = useWorkstation();
+  const facts = timeline.map(entryFacts);
+  const otherIds = facts.flatMap((e) =>
+    e.change.type === 'linked'
+      ? [e.change.otherCaseId]
+      : e.change.type === 'merged'
+        ? [e.change.intoCaseId]
+        : [],
+  );
+  const numbers = useLiveQuery(async () => {
+    const found = await db.cases.bulkGet(otherIds);
+    return new Map(
+      found.filter((c) => c).map((c) => [c!.id, c!.number ?? c!.provisionalNumber ?? c!.id]),
+    );
+  }, [db, otherIds.join(',')]);
+  const lookups = { person, caseNumber: (id: string) => numbers?.get(id) ?? id.slice(0, 8) };
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <h2 id="history-title">{t('history.title')}</h2>
+      {facts.length === 0 ? <p>{t('history.none')}</p> : null}
+      <ol className="feed" data-testid="history">
+        {facts.map((e) => (
+          <li key={e.key}>
+            <div>{describeChange(e.change, t, locale, lookups)}</div>
+            {e.change.type === 'escalated' && e.change.tried ? (
+              <div>{t('history.tried', { tried: e.change.tried })}</div>
+            ) : null}
+            <div className="feed__when">
+              {formatDateTime(e.at, locale)} ·{' '}
+              {e.deviceId
+                ? t('history.by', { actor: person(e.actorId) ?? '', device: e.deviceId })
+                : person(e.actorId)}
+              {e.pending ? ` · ⟳ ${t('history.pending')}` : ''}
+              {e.rejectionReason ? ` · ✖ ${e.rejectionReason}` : ''}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

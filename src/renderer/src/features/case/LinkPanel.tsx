@@ -1,0 +1,98 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { useApplyChange } from '../../app/use-apply-change';
+import { useWorkstation } from '../../app/workstation-context';
+import type { LocalCase } from '../../db/local-records';
+import { useT } from '../../i18n/use-t';
+import { routeHash } from '../../stores/route-store';
+import { useToastStore } from '../../stores/toast-store';
+import { displayNumber } from '../board/CaseCard';
+
+/** Links related cases, or merges this case into another as a duplicate. */
+export function LinkPanel({ record: c }: { record: LocalCase }) {
+  const t = useT();
+  const { db } = useWorkstation();
+  const applyChange = useApplyChange();
+  const showToast = useToastStore((s) => s.show);
+  const searchId = useId();
+  const [query, setQuery] = useState('');
+  const q = query.trim().toLowerCase();
+  const matches = useLiveQuery(
+    async () =>
+      q.length < 2
+        ? []
+        : db.cases
+            .filter(
+              (o) =>
+                o.id !== c.id &&
+                ((o.number ?? '').toLowerCase().includes(q) || o.title.toLowerCase().includes(q)),
+            )
+            .limit(8)
+            .toArray(),
+    [db, q, c.id],
+  );
+  const linked = useLiveQuery(() => db.cases.bulkGet(c.linkedCaseIds), [db, c.linkedCaseIds]);
+  const mergedInto = useLiveQuery(
+    async () => (c.mergedIntoId ? ((await db.cases.get(c.mergedIntoId)) ?? null) : null),
+    [db, c.mergedIntoId],
+  );
+
+  async function run(change: Parameters<typeof applyChange>[1]) {
+    const refused = await applyChange(c.id, change);
+    if (refused) showToast(refused, 'error');
+    else setQuery('');
+  }
+
+  const caseLink = (o: LocalCase) => (
+    <a href={routeHash({ name: 'case', caseId: o.id })}>
+      {displayNumber(o)} {o.title}
+    </a>
+  );
+  return (
+    <section className="panel" aria-labelledby="link-title">
+      <h2 id="link-title">{t('link.title')}</h2>
+      {mergedInto ? <p>{t('link.mergedInto', { number: displayNumber(mergedInto) })}</p> : null}
+      {linked?.some(Boolean) ? (
+        <>
+          <h3>{t('link.linked')}</h3>
+          <ul>
+            {linked
+              .filter((o): o is LocalCase => !!o)
+              .map((o) => (
+                <li key={o.id}>{caseLink(o)}</li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+      <div className="field">
+        <label htmlFor={searchId}>{t('link.search')}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {q.length >= 2 && matches?.length === 0 ? <p>{t('link.noMatch')}</p> : null}
+      <ul className="feed">
+        {matches?.map((o) => (
+          <li key={o.id}>
+            {caseLink(o)}
+            <div className="row">
+              <button type="button" onClick={() => void run({ type: 'linked', otherCaseId: o.id })}>
+                {t('link.link')}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void run({ type: 'merged', intoCaseId: o.id })}
+              >
+                {t('link.merge', { number: displayNumber(o) })}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { type CaseChangeInput, caseChangeSchema } from '../../../../core/case/index';
+import { translatorFor } from '../../i18n/translate';
+import { describeChange, worklogTotals } from './history-text';
+
+const c = (input: CaseChangeInput) => caseChangeSchema.parse(input);
+const lookups = { person: () => 'Kari', caseNumber: () => '2026-00001' };
+const nn = (input: CaseChangeInput) => describeChange(c(input), translatorFor('nn'), 'nn', lookups);
+const id = '7b0d4f7e-4a8e-4c57-9a55-0a7f3f0e7a01';
+
+describe('history lines', () => {
+  it.each([
+    [{ type: 'prioritySet', priority: 'high' }, 'Prioritet sett til høg'],
+    [
+      { type: 'statusChanged', status: 'waiting', waitingReason: 'thirdParty' },
+      'Status sett til Ventar på leverandør',
+    ],
+    [
+      { type: 'escalated', toLine: 2, reason: 'Treng tilgang' },
+      'Flytt til 2. linje: Treng tilgang',
+    ],
+    [{ type: 'assigned', assigneeId: 'x' }, 'Tildelt Kari'],
+    [{ type: 'assigned', assigneeId: null }, 'Tildelinga fjerna'],
+    [{ type: 'merged', intoCaseId: id }, 'Slått saman inn i 2026-00001'],
+    [
+      { type: 'fieldsChanged', changes: { title: 'x', categoryId: null } },
+      'Endra: tittel, kategori',
+    ],
+  ] as const)('%o', (input, text) => {
+    expect(nn(input)).toBe(text);
+  });
+  it('sums the worklog per line', () => {
+    const log = [
+      c({ type: 'worklogAdded', entryId: id, minutes: 10, line: 2 }),
+      c({ type: 'worklogAdded', entryId: id, minutes: 15, line: 1 }),
+      c({ type: 'worklogAdded', entryId: id, minutes: 5, line: 2 }),
+    ];
+    expect(worklogTotals(log)).toEqual([
+      { line: 1, minutes: 15 },
+      { line: 2, minutes: 15 },
+    ]);
+  });
+});
