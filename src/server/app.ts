@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './http/app-env';
+import { mountPortal } from './http/portal-static';
 import { HttpProblem, problemResponse } from './http/problem';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
@@ -67,6 +68,7 @@ export function createApp(
     problemResponse(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`),
   );
 
+  mountPortal(app, ctx.options.staticDir);
   const staticDir = ctx.options.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     const index = readFileSync(join(staticDir, 'index.html'), 'utf8');

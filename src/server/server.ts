@@ -4,6 +4,7 @@
  * finishes requests in flight, and closes the database.
  */
 import { readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -22,6 +23,8 @@ import { SseHub } from './events/sse-hub';
 import type { AppEnv } from './http/app-env';
 import { Metrics } from './observability/metrics';
 import type { ServerContext, ServerOptions } from './server-context';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function loadServiceConfig(file: string | undefined): ServiceConfig {
   if (!file) return defaultServiceConfig;
@@ -108,6 +111,8 @@ export interface RunningServer {
 export interface StartOptions extends ContextOptions {
   port?: number;
   host?: string;
+  /** How long requests in flight get to finish on close before connections are cut. */
+  shutdownGraceMs?: number;
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
@@ -115,8 +120,18 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let stopping = false;
   const app = createApp(ctx, { isShuttingDown: () => stopping });
   const host = opts.host ?? '127.0.0.1';
+  // Requests whose handler has not returned yet (SSE handlers return at once: a stream).
+  let inFlight = 0;
+  const counted: typeof app.fetch = async (request, env, executionCtx) => {
+    inFlight++;
+    try {
+      return await app.fetch(request, env, executionCtx);
+    } finally {
+      inFlight--;
+    }
+  };
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () =>
+    const s = serve({ fetch: counted, port: opts.port ?? 0, hostname: host }, () =>
       resolveServer(s),
     );
     s.once('error', reject);
@@ -136,8 +151,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       clearInterval(prune);
       const closed = new Promise<void>((r) => server.close(() => r()));
       ctx.hub.closeAll();
-      // Keep-alive connections with no request in flight would hold close() open.
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      // Requests in flight finish (their handlers return and their bodies are written);
+      // then the connections left (keep-alive, half-open) are cut. A request that does not
+      // finish within the grace period is cut too.
+      const http = server as HttpServer;
+      http.closeIdleConnections();
+      const deadline = Date.now() + (opts.shutdownGraceMs ?? 10_000);
+      while (inFlight > 0 && Date.now() < deadline) await sleep(20);
+      await sleep(50);
+      http.closeAllConnections();
       await closed;
       await closeServerContext(ctx);
     })();

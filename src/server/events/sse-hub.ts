@@ -4,6 +4,7 @@
  * of writes is one poke), and clients who may read a case that became critical get a
  * "critical" event with its summary at once.
  */
+import type { Socket } from 'node:net';
 import type { SSEStreamingApi } from 'hono/streaming';
 import type { CaseRecord } from '../../core/case';
 import type { LiveEvent } from '../../core/sync';
@@ -30,6 +31,8 @@ export class SseHub {
   private pendingCursor = -1;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
+  /** Sockets carrying SSE streams: cut at shutdown, since a stream never finishes by itself. */
+  private readonly sockets = new Set<Socket>();
 
   constructor(private readonly options: SseHubOptions) {
     this.heartbeat = setInterval(() => {
@@ -41,6 +44,12 @@ export class SseHub {
 
   get size(): number {
     return this.clients.size;
+  }
+
+  /** Remembers the socket of an SSE request until it closes. */
+  trackSocket(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
   }
 
   /** Keeps the stream open until the client leaves or the hub closes. */
@@ -110,5 +119,7 @@ export class SseHub {
       client.close();
       void client.stream.close().catch(() => {});
     }
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
   }
 }

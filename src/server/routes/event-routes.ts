@@ -14,6 +14,8 @@ export function eventRoutes(ctx: ServerContext): Hono<AppEnv> {
   app.get('/', requireUser(ctx, { allowQueryToken: true }), async (c) => {
     const actor = c.get('actor');
     const cursor = await headSeq(ctx.db);
+    const socket = c.env?.incoming?.socket;
+    if (socket) ctx.hub.trackSocket(socket);
     c.header('cache-control', 'no-cache');
     c.header('x-accel-buffering', 'no');
     return streamSSE(
