@@ -1,3 +1,236 @@
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import {
+  type Priority,
+  type PriorityAnswers,
+  priorities,
+  type Requester,
+} from '../../../../core/case/index';
+import { priorityLabel } from '../../../../core/priority/index';
+import { ruleViolationText } from '../../app/use-apply-change';
+import { useWorkstation } from '../../app/workstation-context';
+import { provisionalNumberFor } from '../../db/case-rebase';
+import { RuleViolation } from '../../db/local-errors';
+import { useLocale, useT } from '../../i18n/use-t';
+import { useRouteStore } from '../../stores/route-store';
+import { useServiceConfigStore } from '../../stores/service-config-store';
+import { useToastStore } from '../../stores/toast-store';
+import { PriorityWizard } from '../priority/PriorityWizard';
+import { CategoryFields } from './CategoryFields';
+import { RequesterCombobox } from './RequesterCombobox';
+
+const emptyRequester: Requester = {
+  name: '',
+  contact: '',
+  municipalityId: '',
+  unit: '',
+  userId: null,
+};
+
+/** A phone call becomes a case: requester, category template, the fault, the priority. */
 export default function IntakeView() {
-  return <p />;
+  const t = useT();
+  const locale = useLocale();
+  const { repo } = useWorkstation();
+  const config = useServiceConfigStore((s) => s.config);
+  const navigate = useRouteStore((s) => s.navigate);
+  const showToast = useToastStore((s) => s.show);
+  const ids = {
+    name: useId(),
+    contact: useId(),
+    mun: useId(),
+    unit: useId(),
+    cat: useId(),
+    title: useId(),
+    desc: useId(),
+    prio: useId(),
+  };
+  const [requester, setRequester] = useState<Requester>(emptyRequester);
+  const [categoryId, setCategoryId] = useState('');
+  const [formValues, setFormValues] = useState<Record<string, string | number | boolean>>({});
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [priority, setPriority] = useState<Priority>('medium');
+  const [answers, setAnswers] = useState<PriorityAnswers | null>(null);
+  const [wizard, setWizard] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const category = config.categories.find((c) => c.id === categoryId);
+  const setReq = (patch: Partial<Requester>) => setRequester((r) => ({ ...r, ...patch }));
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const missing = [
+      [requester.name.trim(), t('intake.name')],
+      [requester.municipalityId, t('case.municipality')],
+      [title.trim(), t('intake.summary')],
+    ].find(([v]) => !v);
+    if (missing) {
+      setError(t('common.required', { field: missing[1]! }));
+      return;
+    }
+    setError(null);
+    try {
+      const caseId = await repo.createCase({
+        title: title.trim(),
+        description: description.trim(),
+        priority,
+        priorityAnswers: answers,
+        channel: 'phone',
+        requester: { ...requester, name: requester.name.trim() },
+        categoryId: categoryId || null,
+        formValues,
+      });
+      showToast(t('intake.registered', { number: provisionalNumberFor(caseId) }));
+      navigate({ name: 'case', caseId });
+    } catch (e) {
+      setError(e instanceof RuleViolation ? ruleViolationText(e, locale) : String(e));
+    }
+  }
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <form
+      ref={form}
+      className="intake"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-labelledby="intake-title"
+    >
+      <h1 id="intake-title" style={{ gridColumn: '1 / -1' }}>
+        {t('intake.title')} <span className="field__hint">{t('intake.shortcut')}</span>
+      </h1>
+      <fieldset>
+        <legend>{t('intake.requester')}</legend>
+        <RequesterCombobox onPick={(r) => setRequester({ ...emptyRequester, ...r })} />
+        <div className="field">
+          <label htmlFor={ids.name}>{t('intake.name')} *</label>
+          <input
+            id={ids.name}
+            required
+            value={requester.name}
+            onChange={(e) => setReq({ name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.contact}>{t('intake.contact')}</label>
+          <input
+            id={ids.contact}
+            value={requester.contact}
+            onChange={(e) => setReq({ contact: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.mun}>{t('case.municipality')} *</label>
+          <select
+            id={ids.mun}
+            required
+            value={requester.municipalityId}
+            onChange={(e) => setReq({ municipalityId: e.target.value })}
+          >
+            <option value="">{t('common.none')}</option>
+            {config.municipalities.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.unit}>{t('case.unit')}</label>
+          <input
+            id={ids.unit}
+            value={requester.unit}
+            onChange={(e) => setReq({ unit: e.target.value })}
+          />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('intake.fault')}</legend>
+        <div className="field">
+          <label htmlFor={ids.cat}>{t('case.category')}</label>
+          <select
+            id={ids.cat}
+            value={categoryId}
+            onChange={(e) => {
+              setCategoryId(e.target.value);
+              setFormValues({});
+            }}
+          >
+            <option value="">{t('intake.noCategory')}</option>
+            {config.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name[locale]}
+              </option>
+            ))}
+          </select>
+          {category ? <span className="field__hint">{category.description[locale]}</span> : null}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.title}>{t('intake.summary')} *</label>
+          <input id={ids.title} required value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.desc}>{t('case.description')}</label>
+          <textarea
+            id={ids.desc}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </div>
+        {category ? (
+          <CategoryFields category={category} values={formValues} onChange={setFormValues} />
+        ) : null}
+        <div className="field">
+          <label htmlFor={ids.prio}>{t('case.priority')}</label>
+          <div className="row">
+            <select
+              id={ids.prio}
+              value={priority}
+              onChange={(e) => {
+                setPriority(e.target.value as Priority);
+                setAnswers(null);
+              }}
+            >
+              {priorities.map((p) => (
+                <option key={p} value={p}>
+                  {priorityLabel(p, locale)}
+                </option>
+              ))}
+            </select>
+            {!wizard ? (
+              <button type="button" onClick={() => setWizard(true)}>
+                {t('wizard.start')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+        {wizard ? (
+          <PriorityWizard
+            preset={category?.presetAnswers}
+            onCancel={() => setWizard(false)}
+            onApply={(p, a) => {
+              setPriority(p);
+              setAnswers(a);
+              setWizard(false);
+              document.getElementById(ids.prio)?.focus();
+            }}
+          />
+        ) : null}
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" style={{ marginTop: '0.7rem' }}>
+          {t('intake.submit')}
+        </button>
+      </fieldset>
+    </form>
+  );
 }
