@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of the app's pages. Strict: only the app's own scripts, no
- * plugins, no framing, no forms posting elsewhere; network access only to the app itself
- * and the configured Saksbord server.
+ * plugins, no framing, no forms posting elsewhere; network access only to the app itself,
+ * Saksbord servers over https or on this computer, and the configured server.
  */
 
 export interface PolicyOptions {
@@ -24,8 +24,15 @@ export function httpOrigin(url: string): string | undefined {
   }
 }
 
+/**
+ * Servers the sign-in form may name without touching the desktop settings: any https
+ * server, and one on this computer (the renderer's own <meta> policy allows the same;
+ * both policies apply, so the header must not be narrower than the page expects).
+ */
+export const SIGN_IN_CONNECT_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*', 'https:'];
+
 export function buildContentSecurityPolicy(options: PolicyOptions): string {
-  const connect = ["'self'", ...new Set(options.connectOrigins)];
+  const connect = [...new Set(["'self'", ...SIGN_IN_CONNECT_SOURCES, ...options.connectOrigins])];
   const script = ["'self'"];
   if (options.dev) {
     script.push("'unsafe-inline'");

@@ -138,8 +138,6 @@ async function start() {
       applyMenu();
       tray.setTexts(mainTexts(next.language).tray);
     }
-    // The page's CSP names the server; a new address needs a fresh page.
-    if (next.serverUrl !== previous.serverUrl) setImmediate(() => mainWindow?.reload());
   });
 
   registerIpcHandlers(

@@ -120,9 +120,13 @@ describe('createSecureWindow', () => {
 
 describe('content security policy', () => {
   it('allows scripts from the app only and network to the app and the server', () => {
-    const policy = buildContentSecurityPolicy({ connectOrigins: ['http://127.0.0.1:4300'] });
+    const policy = buildContentSecurityPolicy({
+      connectOrigins: ['http://saksbord.iktnord.local'],
+    });
     expect(policy).toContain("script-src 'self';");
-    expect(policy).toContain("connect-src 'self' http://127.0.0.1:4300;");
+    expect(policy).toContain(
+      "connect-src 'self' http://127.0.0.1:* http://localhost:* https: http://saksbord.iktnord.local;",
+    );
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain('unsafe-eval');

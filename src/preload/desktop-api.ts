@@ -59,8 +59,8 @@ export function createDesktopApi(ipc: IpcRendererLike) {
     /** Server address and language (`settings:get`). */
     getSettings: () => invoke('settings:get', undefined),
     /**
-     * Changes settings (`settings:set`). A new server address reloads the window, since the
-     * page's Content-Security-Policy names the server it may talk to.
+     * Changes settings (`settings:set`). The page may always reach https servers and ones
+     * on this computer; a plain-http server elsewhere is allowed from the next page load.
      */
     setSettings: (patch: InvokeRequest<'settings:set'>) => invoke('settings:set', patch),
     /** A notification was clicked: open this case (`window:focusCase`). */
