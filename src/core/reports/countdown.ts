@@ -1,0 +1,34 @@
+import type { SlaRiskRow } from './sla-risk-figure';
+
+/** A risk row as the second-by-second view shows it. */
+export interface Countdown {
+  /** Milliseconds to the deadline; negative once passed. */
+  msLeft: number;
+  /** `breached` as soon as the deadline has passed, even between two recomputations. */
+  status: 'atRisk' | 'breached';
+}
+
+/**
+ * The per-second part of the board: only `dueAt - now` per row, no SLA clock. The rows come
+ * from the last full computation (on a data change or each minute).
+ */
+export function countdownOf(row: Pick<SlaRiskRow, 'dueAt' | 'slaStatus'>, now: number): Countdown {
+  const msLeft = row.dueAt - now;
+  return { msLeft, status: msLeft <= 0 ? 'breached' : row.slaStatus };
+}
+
+/**
+ * A countdown as `h:mm:ss` (or `d d h:mm:ss` from a day), with a minus sign once passed:
+ * `1:04:09`, `-0:00:12`, `2 d 3:00:00`. The day unit is passed in so views can translate it.
+ */
+export function formatCountdown(msLeft: number, dayUnit = 'd'): string {
+  const sign = msLeft < 0 ? '-' : '';
+  let s = Math.floor(Math.abs(msLeft) / 1000);
+  const days = Math.floor(s / 86_400);
+  s -= days * 86_400;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const clock = `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+  return days > 0 ? `${sign}${days} ${dayUnit} ${clock}` : `${sign}${clock}`;
+}
