@@ -99,6 +99,8 @@ async function start() {
     icon: icon('notification.png'),
   });
   const show = () => bringToFront(mainWindow);
+  // macOS: clicking the Dock icon shows the window hidden to the tray.
+  app.on('activate', show);
   const tray = createCriticalTray(
     {
       createTray: (image) => new Tray(image),
