@@ -15,6 +15,7 @@ import { mountPortal } from './http/portal-static';
 import { HttpProblem, problemResponse } from './http/problem';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
+import { categoryRoutes } from './routes/category-routes';
 import { eventRoutes } from './routes/event-routes';
 import { faqRoutes } from './routes/faq-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -63,6 +64,7 @@ export function createApp(
   app.route('/api/v1/events', eventRoutes(ctx));
   app.route('/api/v1/notices', noticeRoutes(ctx));
   app.route('/api/v1/faq', faqRoutes(ctx));
+  app.route('/api/v1/categories', categoryRoutes(ctx));
 
   app.all('/api/*', (c) =>
     problemResponse(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`),

@@ -158,11 +158,30 @@ const v003Attachments: Migration = {
   },
 };
 
+/**
+ * Categories are stored whole (the core's ProblemCategory with its localized texts and form)
+ * rather than in the flat columns 002 guessed; nothing was written to the old table.
+ */
+const v004CategoryDefinitions: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.dropTable('categories').execute();
+    await db.schema
+      .createTable('categories')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('definition', 'text', (c) => c.notNull())
+      .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Every migration, oldest first. Names sort in order. */
 export const migrations: Record<string, Migration> = {
   '001-core': v001Core,
   '002-content': v002Content,
   '003-attachments': v003Attachments,
+  '004-category-definitions': v004CategoryDefinitions,
 };
 
 export const migrationNames = Object.keys(migrations);

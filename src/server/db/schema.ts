@@ -107,10 +107,8 @@ export interface FaqArticlesTable {
 
 export interface CategoriesTable {
   id: string;
-  name: string;
-  description: string;
-  /** JSON array of form field definitions. */
-  form: string;
+  /** The ProblemCategory (core/config) as JSON. */
+  definition: string;
   sort_order: number;
   updated_by: string;
   updated_at: string;
