@@ -13,6 +13,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './http/app-env';
 import { mountPortal } from './http/portal-static';
 import { HttpProblem, problemResponse } from './http/problem';
+import { openApiDocument, openApiHtml } from './openapi/openapi-document';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { categoryRoutes } from './routes/category-routes';
@@ -23,6 +24,7 @@ import { noticeRoutes } from './routes/notice-routes';
 import { serviceStatusRoutes } from './routes/service-status-routes';
 import { syncRoutes } from './routes/sync-routes';
 import type { ServerContext } from './server-context';
+import { settingsRoutes } from './settings/settings-routes';
 
 export function createApp(
   ctx: ServerContext,
@@ -62,9 +64,14 @@ export function createApp(
   app.route('/api/v1/cases', caseRoutes(ctx));
   app.route('/api/v1/sync', syncRoutes(ctx));
   app.route('/api/v1/events', eventRoutes(ctx));
+  app.route('/api/v1/settings', settingsRoutes(ctx));
   app.route('/api/v1/notices', noticeRoutes(ctx));
   app.route('/api/v1/faq', faqRoutes(ctx));
   app.route('/api/v1/categories', categoryRoutes(ctx));
+  const openApi = openApiDocument();
+  const docsPage = openApiHtml(openApi);
+  app.get('/api/v1/openapi.json', (c) => c.json(openApi));
+  app.get('/api/v1/docs', (c) => c.html(docsPage));
 
   app.all('/api/*', (c) =>
     problemResponse(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`),

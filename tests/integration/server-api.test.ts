@@ -23,6 +23,24 @@ describe.each(engines)('server API on $name', (engine) => {
       expect(metrics.body).toContain('saksbord_sse_clients 0');
     });
 
+    test('OpenAPI 3.1 document and docs page', async () => {
+      const doc = await s.call('GET', '/api/v1/openapi.json');
+      expect(doc.body.openapi).toBe('3.1.0');
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/cases',
+          '/sync/push',
+          '/sync/pull',
+          '/events',
+          '/service-status',
+        ]),
+      );
+      expect(doc.body.components.schemas.CaseRecord.properties.number).toBeDefined();
+      const page = await s.call('GET', '/api/v1/docs');
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.body).toContain('/api/v1/sync/push');
+    });
+
     test('unknown routes are 404 problem documents', async () => {
       for (const path of ['/api/v1/nothing', '/nothing/at/all']) {
         const res = await s.call('GET', path);

@@ -10,6 +10,7 @@ export * from './open-cases-figure';
 export * from './report-periods';
 export * from './sla-board-report';
 export * from './sla-risk-figure';
+export * from './sla-settings';
 export * from './waiting-figure';
 export {
   type WorklogEntry,

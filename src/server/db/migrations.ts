@@ -4,6 +4,7 @@
  * add a new one. `migrations.test` migrates from empty and from every earlier version.
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { v005SlaSettings } from '../settings/settings-migration';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's table types
 type AnyDb = Kysely<any>;
@@ -182,6 +183,7 @@ export const migrations: Record<string, Migration> = {
   '002-content': v002Content,
   '003-attachments': v003Attachments,
   '004-category-definitions': v004CategoryDefinitions,
+  '005-sla-settings': v005SlaSettings,
 };
 
 export const migrationNames = Object.keys(migrations);
