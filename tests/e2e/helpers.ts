@@ -61,3 +61,42 @@ export async function findCard(page: Page, text: string) {
   await expect(card).toHaveCount(1);
   return card;
 }
+
+/** dnd-kit's screen-reader live region: what a keyboard drag announces. */
+export function dragAnnouncements(page: Page) {
+  return page.locator('[id^="DndLiveRegion"]');
+}
+
+/**
+ * Moves a card from the keyboard: Space picks it up, the arrow keys move it, Space drops it.
+ * Waits for each announcement, as a screen-reader user would hear it.
+ */
+export async function keyboardMove(
+  page: Page,
+  card: ReturnType<Page['locator']>,
+  keys: string[],
+  target: string,
+): Promise<void> {
+  await card.getByRole('link').focus();
+  await page.keyboard.press('Space');
+  await expect(dragAnnouncements(page)).toContainText('er over');
+  for (const key of keys) await page.keyboard.press(key);
+  await expect(dragAnnouncements(page)).toContainText(`er over ${target}`);
+  await page.keyboard.press('Space');
+}
+
+/** Drags a card with the mouse onto a column (small steps, as dnd-kit needs real moves). */
+export async function mouseDrag(
+  page: Page,
+  card: ReturnType<Page['locator']>,
+  column: ReturnType<Page['locator']>,
+): Promise<void> {
+  const from = await card.boundingBox();
+  const to = await column.boundingBox();
+  if (!from || !to) throw new Error('card or column not visible');
+  await page.mouse.move(from.x + 20, from.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 30, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
+  await page.mouse.up();
+}

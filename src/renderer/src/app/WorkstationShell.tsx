@@ -7,6 +7,7 @@ import { useRouteStore } from '../stores/route-store';
 import { AppHeader } from './AppHeader';
 import { deviceId } from './device-id';
 import type { ActiveSession } from './session-api';
+import { ToastMessage } from './ToastMessage';
 import { useDesktopBridge } from './use-desktop-bridge';
 import { useServerData } from './use-server-data';
 import { openWorkstation, type Workstation } from './workstation';
@@ -50,6 +51,7 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
           {route.name === 'intake' ? <IntakeView /> : null}
         </Suspense>
       </main>
+      <ToastMessage />
     </WorkstationContext.Provider>
   );
 }
