@@ -1,7 +1,10 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CriticalAlerts } from '../features/alerts/CriticalAlerts';
 import { useCriticalAlertStore } from '../features/alerts/critical-alert-store';
 import { LiveBanner } from '../features/banner/LiveBanner';
+import BoardView from '../features/board/BoardView';
+import CaseView from '../features/case/CaseView';
+import IntakeView from '../features/intake/IntakeView';
 import { useT } from '../i18n/use-t';
 import { useRouteStore } from '../stores/route-store';
 import { AppHeader } from './AppHeader';
@@ -12,10 +15,6 @@ import { useDesktopBridge } from './use-desktop-bridge';
 import { useServerData } from './use-server-data';
 import { openWorkstation, type Workstation } from './workstation';
 import { WorkstationContext } from './workstation-context';
-
-const BoardView = lazy(() => import('../features/board/BoardView'));
-const CaseView = lazy(() => import('../features/case/CaseView'));
-const IntakeView = lazy(() => import('../features/intake/IntakeView'));
 
 /** The signed-in workstation: header with banner and sync state, alerts, and the current screen. */
 export function WorkstationShell({ session }: { session: ActiveSession }) {
@@ -45,11 +44,10 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
       </header>
       <CriticalAlerts />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-          {route.name === 'board' ? <BoardView /> : null}
-          {route.name === 'case' ? <CaseView caseId={route.caseId} /> : null}
-          {route.name === 'intake' ? <IntakeView /> : null}
-        </Suspense>
+        {/* Every screen is in the main bundle: a lazily loaded chunk cannot load offline. */}
+        {route.name === 'board' ? <BoardView /> : null}
+        {route.name === 'case' ? <CaseView caseId={route.caseId} /> : null}
+        {route.name === 'intake' ? <IntakeView /> : null}
       </main>
       <ToastMessage />
     </WorkstationContext.Provider>
