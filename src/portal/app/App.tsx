@@ -1,0 +1,147 @@
+/**
+ * The portal: language, sign-in, the signed-in layout and client-side routing under /portal/.
+ * Only requesters get past sign-in; everything they do goes through the server's API.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createServiceCalendar } from '../../core/calendar';
+import { defaultLocale, defaultServiceConfig, type Locale, localeSchema } from '../../core/config';
+import { createPortalApi } from '../api/portal-api';
+import type { AuthProvider, PortalSession } from '../auth/auth-provider';
+import { type MessageKey, translatorFor } from '../i18n/translate';
+import { hrefOf, type PortalRoute, parseRoute } from '../logic/portal-route';
+import { CasePage } from '../pages/CasePage';
+import { HomePage } from '../pages/HomePage';
+import { MyCasesPage } from '../pages/MyCasesPage';
+import { ReportPage } from '../pages/ReportPage';
+import { SignInPage } from '../pages/SignInPage';
+import { PortalLayout } from './PortalLayout';
+import { PortalContext, type PortalContextValue } from './portal-context';
+
+const localeKey = 'saksbord.portal.locale';
+
+function initialLocale(): Locale {
+  const stored = localeSchema.safeParse(localStorage.getItem(localeKey));
+  return stored.success ? stored.data : defaultLocale;
+}
+
+const pageTitles: Readonly<Record<PortalRoute['name'], MessageKey>> = {
+  home: 'home.heading',
+  report: 'report.heading',
+  cases: 'cases.heading',
+  case: 'cases.title',
+  notFound: 'case.notFound',
+};
+
+export function App({ auth }: { auth: AuthProvider }) {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [session, setSession] = useState<PortalSession | null>(null);
+  const [restoring, setRestoring] = useState(true);
+  const [route, setRoute] = useState<PortalRoute>(() => parseRoute(location.pathname));
+  const [config, setConfig] = useState(defaultServiceConfig);
+  const t = useMemo(() => translatorFor(locale), [locale]);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    localStorage.setItem(localeKey, locale);
+  }, [locale]);
+
+  useEffect(() => {
+    document.title = `${t(session ? pageTitles[route.name] : 'signIn.heading')} – ${t('app.title')}`;
+  }, [t, route, session]);
+
+  useEffect(() => {
+    void auth.restore().then((restored) => {
+      setSession(restored);
+      setRestoring(false);
+    });
+  }, [auth]);
+
+  useEffect(() => {
+    const onPop = () => setRoute(parseRoute(location.pathname));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  // After client-side navigation, move focus to the new page's heading so screen readers
+  // announce it and keyboard users start at the top of the content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each route change
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [route]);
+
+  const navigate = useCallback((next: PortalRoute) => {
+    history.pushState(null, '', hrefOf(next));
+    setRoute(next);
+    scrollTo(0, 0);
+  }, []);
+
+  const signOut = useCallback(() => {
+    if (session) void auth.signOut(session);
+    setSession(null);
+  }, [auth, session]);
+
+  const api = useMemo(
+    () => (session ? createPortalApi(session.token, () => setSession(null)) : null),
+    [session],
+  );
+
+  useEffect(() => {
+    if (!api) return;
+    void api
+      .config()
+      .then((c) => c && setConfig(c))
+      .catch(() => {});
+  }, [api]);
+
+  const context = useMemo<PortalContextValue | null>(
+    () =>
+      session && api
+        ? {
+            locale,
+            t,
+            session,
+            api,
+            config,
+            calendar: createServiceCalendar(config.calendar),
+            navigate,
+          }
+        : null,
+    [locale, t, session, api, config, navigate],
+  );
+
+  if (restoring) {
+    return (
+      <p className="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (!context) {
+    return (
+      <SignInPage
+        auth={auth}
+        locale={locale}
+        t={t}
+        config={config}
+        onLocale={setLocale}
+        onSignedIn={setSession}
+      />
+    );
+  }
+  return (
+    <PortalContext.Provider value={context}>
+      <PortalLayout route={route} onLocale={setLocale} onSignOut={signOut}>
+        {route.name === 'home' && <HomePage />}
+        {route.name === 'report' && <ReportPage />}
+        {route.name === 'cases' && <MyCasesPage />}
+        {route.name === 'case' && <CasePage id={route.id} key={route.id} />}
+        {route.name === 'notFound' && <HomePage />}
+      </PortalLayout>
+    </PortalContext.Provider>
+  );
+}

@@ -1,0 +1,26 @@
+/** What every portal page needs: language, session, API, configuration, clock, navigation. */
+import { createContext, useContext } from 'react';
+import type { ServiceCalendar } from '../../core/calendar';
+import type { Locale, ServiceConfig } from '../../core/config';
+import type { PortalApi } from '../api/portal-api';
+import type { PortalSession } from '../auth/auth-provider';
+import type { Translate } from '../i18n/translate';
+import type { PortalRoute } from '../logic/portal-route';
+
+export interface PortalContextValue {
+  locale: Locale;
+  t: Translate;
+  session: PortalSession;
+  api: PortalApi;
+  config: ServiceConfig;
+  calendar: ServiceCalendar;
+  navigate(route: PortalRoute): void;
+}
+
+export const PortalContext = createContext<PortalContextValue | null>(null);
+
+export function usePortal(): PortalContextValue {
+  const value = useContext(PortalContext);
+  if (!value) throw new Error('usePortal outside the signed-in portal');
+  return value;
+}

@@ -1,0 +1,106 @@
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type Attachment } from '../api/portal-api';
+import { usePortal } from '../app/portal-context';
+import { formatBytes, formatDateTime } from '../i18n/format';
+import { checkAttachment } from '../logic/attachment-check';
+
+/** Files on the case, and an upload checked against the configured size and type limits. */
+export function AttachmentsSection({ caseId }: { caseId: string }) {
+  const { t, locale, api, config } = usePortal();
+  const limits = config.attachments;
+  const [list, setList] = useState<Attachment[] | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(() => {
+    api
+      .attachments(caseId)
+      .then(setList)
+      .catch(() => setList(null));
+  }, [api, caseId]);
+  useEffect(load, [load]);
+
+  if (list === undefined) return null;
+  const max = formatBytes(limits.maxBytes, locale);
+
+  const upload = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    const file = inputRef.current?.files?.[0];
+    const problem = file ? checkAttachment(file, limits) : 'empty';
+    if (!file || problem) {
+      setError(
+        problem === 'tooBig'
+          ? t('attach.tooBig', { name: file!.name, size: formatBytes(file!.size, locale), max })
+          : problem === 'wrongType'
+            ? t('attach.wrongType', { name: file!.name })
+            : t('attach.missing'),
+      );
+      inputRef.current?.focus();
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      await api.upload(caseId, file);
+      setDone(t('attach.uploaded', { name: file.name }));
+      if (inputRef.current) inputRef.current.value = '';
+      load();
+    } catch (e) {
+      setError(t('action.failed', { reason: e instanceof ApiError ? e.detail : '' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="attachments-heading">
+      <h2 id="attachments-heading">{t('attach.heading')}</h2>
+      {list === null ? (
+        <p className="muted">{t('attach.unavailable')}</p>
+      ) : (
+        <>
+          {list.length === 0 ? (
+            <p className="muted">{t('attach.none')}</p>
+          ) : (
+            <ul className="attachments">
+              {list.map((a) => (
+                <li key={a.id}>
+                  {a.fileName} ({formatBytes(a.size, locale)},{' '}
+                  {formatDateTime(a.uploadedAt, locale)})
+                </li>
+              ))}
+            </ul>
+          )}
+          <form onSubmit={upload} className="form" noValidate>
+            <div className="field">
+              <label htmlFor="attachment">{t('attach.label')}</label>
+              <p className="field__help" id="attachment-help">
+                {t('attach.help', { max })}
+              </p>
+              {error && (
+                <p className="field__error" id="attachment-error">
+                  {error}
+                </p>
+              )}
+              <input
+                type="file"
+                id="attachment"
+                ref={inputRef}
+                accept={limits.allowedMimeTypes.join(',')}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? 'attachment-error attachment-help' : 'attachment-help'}
+              />
+            </div>
+            <button type="submit" className="button" disabled={busy}>
+              {t('attach.submit')}
+            </button>
+            <div role="status">{done && <p className="alert alert--ok">{done}</p>}</div>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
