@@ -14,6 +14,7 @@ import type { AppEnv } from './http/app-env';
 import { mountPortal } from './http/portal-static';
 import { HttpProblem, problemResponse } from './http/problem';
 import { openApiDocument, openApiHtml } from './openapi/openapi-document';
+import { attachmentRoutes, attachmentUploadPath } from './routes/attachment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { categoryRoutes } from './routes/category-routes';
@@ -44,18 +45,28 @@ export function createApp(
     );
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: ctx.options.maxBodyBytes,
-      onError: (c) =>
-        problemResponse(
-          c,
-          413,
-          'Content too large',
-          `the body is larger than ${ctx.options.maxBodyBytes} bytes`,
-        ),
-    }),
+  const jsonLimit = bodyLimit({
+    maxSize: ctx.options.maxBodyBytes,
+    onError: (c) =>
+      problemResponse(
+        c,
+        413,
+        'Content too large',
+        `the body is larger than ${ctx.options.maxBodyBytes} bytes`,
+      ),
+  });
+  const fileLimit = bodyLimit({
+    maxSize: ctx.config.attachments.maxBytes,
+    onError: (c) =>
+      problemResponse(
+        c,
+        413,
+        'Content too large',
+        `files may be at most ${ctx.config.attachments.maxBytes} bytes`,
+      ),
+  });
+  app.use('/api/*', (c, next) =>
+    attachmentUploadPath.test(c.req.path) ? fileLimit(c, next) : jsonLimit(c, next),
   );
 
   app.route('/', healthRoutes(ctx, options.isShuttingDown ?? (() => false)));
@@ -68,6 +79,7 @@ export function createApp(
   app.route('/api/v1/notices', noticeRoutes(ctx));
   app.route('/api/v1/faq', faqRoutes(ctx));
   app.route('/api/v1/categories', categoryRoutes(ctx));
+  app.route('/api/v1', attachmentRoutes(ctx));
   const openApi = openApiDocument();
   const docsPage = openApiHtml(openApi);
   app.get('/api/v1/openapi.json', (c) => c.json(openApi));
