@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health-routes';
 import { noticeRoutes } from './routes/notice-routes';
 import { serviceStatusRoutes } from './routes/service-status-routes';
 import { syncRoutes } from './routes/sync-routes';
+import { userRoutes } from './routes/user-routes';
 import type { ServerContext } from './server-context';
 import { settingsRoutes } from './settings/settings-routes';
 
@@ -80,6 +81,7 @@ export function createApp(
   app.route('/api/v1/faq', faqRoutes(ctx));
   app.route('/api/v1/categories', categoryRoutes(ctx));
   app.route('/api/v1', attachmentRoutes(ctx));
+  app.route('/api/v1/users', userRoutes(ctx));
   const openApi = openApiDocument();
   const docsPage = openApiHtml(openApi);
   app.get('/api/v1/openapi.json', (c) => c.json(openApi));

@@ -21,6 +21,9 @@ describe.each(engines)('server API on $name', (engine) => {
       const metrics = await s.call('GET', '/metrics');
       expect(metrics.body).toContain('saksbord_http_requests_total{method="GET",route="/readyz"');
       expect(metrics.body).toContain('saksbord_sse_clients 0');
+      await s.call('GET', '/api/v1/auth/me', { token: s.tokens.agent });
+      const again = await s.call('GET', '/metrics');
+      expect(again.body).toContain('route="/api/v1/auth/me",status="200"');
     });
 
     test('OpenAPI 3.1 document and docs page', async () => {
@@ -126,6 +129,16 @@ describe.each(engines)('server API on $name', (engine) => {
       expect((await s.call('POST', '/api/v1/auth/sign-out', { token })).status).toBe(204);
       const after = await s.call('GET', '/api/v1/auth/me', { token });
       expect(after.status).toBe(401);
+    });
+
+    test('the staff directory is for staff', async () => {
+      const list = await s.call('GET', '/api/v1/users', { token: s.tokens.agent });
+      const names = list.body.users.map((u: { username: string }) => u.username);
+      expect(names).toContain('consultantmolde');
+      expect(names).not.toContain('requesterkari');
+      expect((await s.call('GET', '/api/v1/users', { token: s.tokens.requesterKari })).status).toBe(
+        403,
+      );
     });
 
     test('no token, or a bad one, is 401', async () => {
