@@ -12,13 +12,16 @@ export function SyncIndicator() {
   const syncing = useSyncStatus(engine.status, (s) => s.syncing);
   const pending = useSyncStatus(engine.status, (s) => s.pendingCount);
   const lastSyncedAt = useSyncStatus(engine.status, (s) => s.lastSyncedAt);
-  const parts = [online ? t('sync.online') : t('sync.offline')];
+  const lastError = useSyncStatus(engine.status, (s) => s.lastError);
+  // Before the first answer the engine is not "online" yet; that is not being offline.
+  const connecting = !online && syncing && lastError === null;
+  const parts = connecting ? [] : [online ? t('sync.online') : t('sync.offline')];
   if (pending > 0) parts.push(t('sync.pending', { count: pending }));
   else if (syncing) parts.push(t('sync.syncing'));
   else if (online) parts.push(t('sync.inSync'));
   return (
     <span
-      className={`sync-status${online ? '' : ' sync-status--offline'}`}
+      className={`sync-status${online || connecting ? '' : ' sync-status--offline'}`}
       role="status"
       data-testid="sync-status"
       data-online={online}
@@ -27,7 +30,7 @@ export function SyncIndicator() {
         lastSyncedAt ? t('sync.lastSync', { time: formatTime(lastSyncedAt, locale) }) : undefined
       }
     >
-      <span aria-hidden="true">{online ? '●' : '○'}</span>
+      <span aria-hidden="true">{online || connecting ? '●' : '○'}</span>
       {parts.join(' · ')}
     </span>
   );

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+// Screenshots for the README (docs/screenshots/), taken from the real app with demo data.
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+test('screenshots of the board, a case and phone intake', async ({ page }) => {
+  await signIn(page, 'teamleiar');
+  await expect(page.getByTestId('sync-status')).toContainText('Alt er synkronisert');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'docs/screenshots/board.png' });
+
+  // A case with some history: the first in progress on line 2.
+  await page
+    .getByTestId('column-2-inProgress')
+    .getByTestId('case-card')
+    .first()
+    .getByRole('link')
+    .click();
+  await expect(page.getByTestId('history').locator('li').nth(1)).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/case.png', fullPage: true });
+
+  await page.getByRole('link', { name: 'Ny telefonsak' }).click();
+  await page.getByRole('button', { name: 'Finn prioritet med spørsmåla' }).click();
+  await page.screenshot({ path: 'docs/screenshots/intake.png' });
+});
