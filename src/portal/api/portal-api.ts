@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { type CaseChangeInput, caseEventSchema, caseRecordSchema } from '../../core/case';
-import { type ServiceConfig, serviceConfigSchema } from '../../core/config';
+import {
+  type ProblemCategory,
+  problemCategorySchema,
+  type ServiceConfig,
+  serviceConfigSchema,
+} from '../../core/config';
 
 export class ApiError extends Error {
   constructor(
@@ -59,6 +64,8 @@ export interface PortalApi {
   faq(query: string): Promise<FaqArticle[]>;
   /** The service's configuration, or null when this server does not publish it. */
   config(): Promise<ServiceConfig | null>;
+  /** The problem categories with their forms, as team leaders have set them; null if absent. */
+  categories(): Promise<ProblemCategory[] | null>;
   /** Null when this server has no attachments endpoint. */
   attachments(caseId: string): Promise<Attachment[] | null>;
   upload(caseId: string, file: File): Promise<void>;
@@ -123,18 +130,21 @@ export function createPortalApi(
       const parsed = serviceConfigSchema.safeParse(raw);
       return parsed.success ? parsed.data : null;
     },
+    categories: async () => {
+      const raw = await orNull(request('/categories'));
+      const parsed = z.object({ categories: z.array(problemCategorySchema) }).safeParse(raw);
+      return parsed.success ? parsed.data.categories : null;
+    },
     attachments: async (caseId) => {
       const raw = await orNull(request(`/cases/${encodeURIComponent(caseId)}/attachments`));
       if (raw === null) return null;
       return z.object({ attachments: z.array(attachmentSchema) }).parse(raw).attachments;
     },
     upload: async (caseId, file) => {
-      await request(`/cases/${encodeURIComponent(caseId)}/attachments`, {
+      const name = encodeURIComponent(file.name);
+      await request(`/cases/${encodeURIComponent(caseId)}/attachments?fileName=${name}`, {
         method: 'POST',
-        headers: {
-          'content-type': file.type,
-          'x-file-name': encodeURIComponent(file.name),
-        },
+        headers: { 'content-type': file.type },
         body: file,
       });
     },

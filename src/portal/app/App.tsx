@@ -92,10 +92,15 @@ export function App({ auth }: { auth: AuthProvider }) {
 
   useEffect(() => {
     if (!api) return;
-    void api
-      .config()
-      .then((c) => c && setConfig(c))
-      .catch(() => {});
+    // The whole configuration where the server publishes it; the categories (which team
+    // leaders may change) from their own endpoint; the seed's defaults for the rest.
+    void (async () => {
+      const [whole, categories] = await Promise.all([
+        api.config().catch(() => null),
+        api.categories().catch(() => null),
+      ]);
+      setConfig((c) => ({ ...(whole ?? c), ...(categories ? { categories } : {}) }));
+    })();
   }, [api]);
 
   const context = useMemo<PortalContextValue | null>(
