@@ -1,5 +1,6 @@
 import { formatTime } from '../i18n/format';
 import { useLocale, useT } from '../i18n/use-t';
+import { useNetworkStore } from '../stores/network-store';
 import { useSyncStatus } from '../sync/sync-status';
 import { useWorkstation } from './workstation-context';
 
@@ -8,13 +9,15 @@ export function SyncIndicator() {
   const t = useT();
   const locale = useLocale();
   const { engine } = useWorkstation();
-  const online = useSyncStatus(engine.status, (s) => s.online);
+  const serverAnswered = useSyncStatus(engine.status, (s) => s.online);
+  const network = useNetworkStore((s) => s.online);
+  const online = serverAnswered && network;
   const syncing = useSyncStatus(engine.status, (s) => s.syncing);
   const pending = useSyncStatus(engine.status, (s) => s.pendingCount);
   const lastSyncedAt = useSyncStatus(engine.status, (s) => s.lastSyncedAt);
   const lastError = useSyncStatus(engine.status, (s) => s.lastError);
   // Before the first answer the engine is not "online" yet; that is not being offline.
-  const connecting = !online && syncing && lastError === null;
+  const connecting = network && !serverAnswered && syncing && lastError === null;
   const parts = connecting ? [] : [online ? t('sync.online') : t('sync.offline')];
   if (pending > 0) parts.push(t('sync.pending', { count: pending }));
   else if (syncing) parts.push(t('sync.syncing'));
