@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './http/app-env';
@@ -45,6 +46,18 @@ export function createApp(
       (performance.now() - started) / 1000,
     );
   });
+
+  // The desktop app's renderer runs on saksbord://app and calls the API cross-origin; tokens
+  // travel in the Authorization header (no cookies), so no credentials mode is needed.
+  const allowed = new Set(ctx.options.corsOrigins);
+  const corsMiddleware = cors({
+    origin: (origin) => (allowed.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['authorization', 'content-type'],
+    exposeHeaders: ['location', 'retry-after'],
+    maxAge: 600,
+  });
+  app.use('/api/*', corsMiddleware);
 
   const jsonLimit = bodyLimit({
     maxSize: ctx.options.maxBodyBytes,

@@ -19,6 +19,11 @@ export interface ServerOptions {
   heartbeatMs: number;
   /** Where attachments are stored. */
   dataDir: string;
+  /**
+   * Origins allowed to call the API from a browser context (CORS), besides the server's own:
+   * the desktop app's bundled renderer (`saksbord://app`) and any set in SAKSBORD_CORS_ORIGINS.
+   */
+  corsOrigins: string[];
   /** The built web renderer, served at `/` when it exists. */
   staticDir: string | null;
 }

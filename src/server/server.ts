@@ -56,6 +56,13 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
     heartbeatMs: 15_000,
     dataDir,
     staticDir: resolve('out/web'),
+    corsOrigins: [
+      'saksbord://app',
+      ...(process.env.SAKSBORD_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ],
     ...opts.options,
   };
   // The context is filled in below; the hub and bus need it to look cases up.

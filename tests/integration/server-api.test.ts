@@ -44,6 +44,23 @@ describe.each(engines)('server API on $name', (engine) => {
       expect(page.body).toContain('/api/v1/sync/push');
     });
 
+    test('CORS: the desktop app origin may call the API, others may not', async () => {
+      const preflight = await s.call('OPTIONS', '/api/v1/sync/push', {
+        headers: {
+          origin: 'saksbord://app',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('saksbord://app');
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+      const other = await s.call('GET', '/api/v1/service-status', {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
     test('unknown routes are 404 problem documents', async () => {
       for (const path of ['/api/v1/nothing', '/nothing/at/all']) {
         const res = await s.call('GET', path);

@@ -28,6 +28,11 @@ export function createServeCommand(): CliCommand {
         throw new CliUsageError(`--port must be a port number 0–65535, not ${values.port}`);
       }
       const config = loadServiceConfig(values.config as string | undefined);
+      // A promise nobody awaited (a client gone mid-write, say) is logged, not fatal:
+      // one failing request must not take the server down.
+      process.on('unhandledRejection', (reason) => {
+        console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason);
+      });
       const location = databaseLocation(values);
       const server = await startServer({
         ...location,
