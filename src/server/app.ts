@@ -19,6 +19,7 @@ import { attachmentRoutes, attachmentUploadPath } from './routes/attachment-rout
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { categoryRoutes } from './routes/category-routes';
+import { configRoutes } from './routes/config-routes';
 import { eventRoutes } from './routes/event-routes';
 import { faqRoutes } from './routes/faq-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -95,6 +96,7 @@ export function createApp(
   app.route('/api/v1/categories', categoryRoutes(ctx));
   app.route('/api/v1', attachmentRoutes(ctx));
   app.route('/api/v1/users', userRoutes(ctx));
+  app.route('/api/v1/config', configRoutes(ctx));
   const openApi = openApiDocument();
   const docsPage = openApiHtml(openApi);
   app.get('/api/v1/openapi.json', (c) => c.json(openApi));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultServiceConfig } from '../../src/core/config';
+import { defaultServiceConfig, serviceConfigSchema } from '../../src/core/config';
 import { seedDemo } from '../../src/server/demo/demo-seed';
 import { closeServerContext, createServerContext } from '../../src/server/server';
 import { engines } from './helpers/engines';
@@ -45,6 +45,14 @@ describe.each(engines)('categories and demo data on $name', (engine) => {
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['body.name.nn', 'body.name.nb']),
     );
+  });
+
+  test('the service configuration is served to signed-in clients', async () => {
+    const res = await s.call('GET', '/api/v1/config', { token: s.tokens.agent });
+    expect(serviceConfigSchema.parse(res.body).municipalities).toEqual(
+      defaultServiceConfig.municipalities,
+    );
+    expect((await s.call('GET', '/api/v1/config')).status).toBe(401);
   });
 
   test('the demo organisation is seeded through the mutation path, once', async () => {
