@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { slaCatalogues, slaNn, slaTranslator } from './sla-board-messages';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('SLA board catalogues', () => {
+  const keys = Object.keys(slaNn).sort();
+  it.each(['nb', 'en'] as const)('%s has exactly the Nynorsk keys and placeholders', (locale) => {
+    const catalogue = slaCatalogues[locale];
+    expect(Object.keys(catalogue).sort()).toEqual(keys);
+    for (const key of keys) {
+      const k = key as keyof typeof slaNn;
+      expect([key, placeholders(catalogue[k])]).toEqual([key, placeholders(slaNn[k])]);
+    }
+  });
+  it.each(['nn', 'nb', 'en'] as const)('%s has no empty texts', (locale) => {
+    for (const text of Object.values(slaCatalogues[locale])) expect(text.trim()).not.toBe('');
+  });
+  it('uses the glossary words', () => {
+    expect(slaNn['status.atRisk']).toBe('I faresona');
+    expect(slaCatalogues.nb['status.breached']).toBe('Brutt');
+    expect(slaTranslator('en')('line.n', { line: 2 })).toBe('Line 2');
+  });
+});

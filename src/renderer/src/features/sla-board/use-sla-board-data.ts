@@ -1,0 +1,80 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { DateTime } from 'luxon';
+import { useMemo } from 'react';
+import { openStatuses } from '../../../../core/case/index';
+import {
+  type SlaBoardReport,
+  slaBoardReport,
+  type WorklogEntry,
+  worklogEntriesOf,
+} from '../../../../core/reports/index';
+import type { LocalCase } from '../../db/local-records';
+import type { SaksbordDb } from '../../db/saksbord-db';
+import { useNowMinute } from '../../stores/clock-store';
+import { useServiceConfigStore } from '../../stores/service-config-store';
+
+const DAY_MS = 86_400_000;
+
+/** Cases the board needs: every open case, and every case changed in the last 31 days
+ *  (a clock met or run out in the 30-day window changed its case then). */
+async function boardCases(db: SaksbordDb, since: string): Promise<LocalCase[]> {
+  const [open, recent] = await Promise.all([
+    db.cases
+      .where('status')
+      .anyOf([...openStatuses])
+      .toArray(),
+    db.cases.where('updatedAt').aboveOrEqual(since).toArray(),
+  ]);
+  const byId = new Map<string, LocalCase>();
+  for (const c of open) byId.set(c.id, c);
+  for (const c of recent) byId.set(c.id, c);
+  return [...byId.values()];
+}
+
+/** Worklog entries among the server events of the last 31 days (newest events first; the
+ *  server's sequence follows its clock, so the scan stops at the first older event). */
+async function recentWorklogs(db: SaksbordDb, since: string): Promise<WorklogEntry[]> {
+  const events = await db.events
+    .orderBy('seq')
+    .reverse()
+    .until((e) => e.at < since)
+    .filter((e) => e.change.type === 'worklogAdded')
+    .toArray();
+  return worklogEntriesOf(events);
+}
+
+export interface SlaBoardData {
+  report: SlaBoardReport | null;
+  /** Server's last successful sync (from the local store: survives restarts), ISO or null. */
+  lastSyncedAt: string | null;
+}
+
+/**
+ * The board's figures from the local store. Dexie live queries re-run when a sync or a local
+ * edit touches the tables, so the board follows within moments of a change reaching this
+ * client; the report is recomputed on each such change and once a minute (statuses move
+ * with time), never per second — countdowns tick on their own (see Countdown.tsx).
+ */
+export function useSlaBoardData(db: SaksbordDb): SlaBoardData {
+  const minute = useNowMinute();
+  const calendar = useServiceConfigStore((s) => s.calendar);
+  const slaConfig = useServiceConfigStore((s) => s.config.sla);
+  // The window moves once a day; a stable key keeps the live queries from restarting.
+  const sinceDay = Math.floor(minute / DAY_MS) - 31;
+  const since = useMemo(
+    () => DateTime.fromMillis(sinceDay * DAY_MS, { zone: 'utc' }).toISO()!,
+    [sinceDay],
+  );
+  const cases = useLiveQuery(() => boardCases(db, since), [db, since]);
+  const worklogs = useLiveQuery(() => recentWorklogs(db, since), [db, since]);
+  const syncState = useLiveQuery(() => db.syncState.get('main'), [db]);
+
+  const report = useMemo(
+    () =>
+      cases && worklogs
+        ? slaBoardReport({ cases, worklogs, calendar, slaConfig, now: minute })
+        : null,
+    [cases, worklogs, calendar, slaConfig, minute],
+  );
+  return { report, lastSyncedAt: syncState?.lastSuccessAt ?? null };
+}

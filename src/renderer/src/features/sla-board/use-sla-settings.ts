@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { SlaSettings } from '../../../../core/reports/index';
+import { useServiceConfigStore } from '../../stores/service-config-store';
+import { applySlaSettings, fetchSlaSettings, type ServerAccess } from './sla-settings-api';
+
+/**
+ * The SLA settings in force: fetched from the server on open and every `intervalMs`, and
+ * applied to the app's configuration, so a change a team leader makes anywhere recomputes
+ * every board within a poll. Offline, the cached configuration stays in force.
+ */
+export function useSlaSettings(access: ServerAccess, intervalMs = 30_000) {
+  const sla = useServiceConfigStore((s) => s.config.sla);
+  const [settings, setSettings] = useState<SlaSettings | null>(null);
+  const { serverUrl, token } = access;
+  useEffect(() => {
+    let stopped = false;
+    const load = async () => {
+      const fetched = await fetchSlaSettings({ serverUrl, token });
+      if (stopped || !fetched) return;
+      applySlaSettings(fetched);
+      setSettings(fetched);
+    };
+    void load();
+    const timer = setInterval(() => void load(), intervalMs);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [serverUrl, token, intervalMs]);
+  return {
+    /** What the server said last, or the local configuration (version unknown) offline. */
+    settings: settings ?? { sla, version: 0, updatedBy: null, updatedAt: null },
+    known: settings !== null,
+    setSettings,
+  };
+}
