@@ -1,3 +1,4 @@
+import { useSlaT } from '../features/sla-board/sla-board-messages';
 import { useT } from '../i18n/use-t';
 import { type Route, routeHash, useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
@@ -9,12 +10,14 @@ import { useWorkstation } from './workstation-context';
 /** Title, main navigation, sync state, language and the signed-in user. */
 export function AppHeader() {
   const t = useT();
+  const slaT = useSlaT();
   const ws = useWorkstation();
   const route = useRouteStore((s) => s.route);
   const setSession = useSessionStore((s) => s.setSession);
   const links: Array<{ route: Route; label: string }> = [
     { route: { name: 'board' }, label: t('nav.board') },
     { route: { name: 'intake' }, label: t('nav.intake') },
+    { route: { name: 'sla' }, label: slaT('nav.slaBoard') },
   ];
   return (
     <div className="app-header__top">

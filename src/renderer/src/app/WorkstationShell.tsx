@@ -5,6 +5,8 @@ import { LiveBanner } from '../features/banner/LiveBanner';
 import BoardView from '../features/board/BoardView';
 import CaseView from '../features/case/CaseView';
 import IntakeView from '../features/intake/IntakeView';
+import SlaBoardView from '../features/sla-board/SlaBoardView';
+import SlaWallView from '../features/sla-board/SlaWallView';
 import { useT } from '../i18n/use-t';
 import { useRouteStore } from '../stores/route-store';
 import { AppHeader } from './AppHeader';
@@ -36,6 +38,16 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
   useDesktopBridge();
 
   if (!ws) return <p role="status">{t('app.loading')}</p>;
+  if (route.name === 'wall') {
+    // Wall mode: the SLA board full screen, no header or dialogs (nothing to click).
+    return (
+      <WorkstationContext.Provider value={ws}>
+        <main id="main" tabIndex={-1}>
+          <SlaWallView />
+        </main>
+      </WorkstationContext.Provider>
+    );
+  }
   return (
     <WorkstationContext.Provider value={ws}>
       <header className="app-header">
@@ -48,6 +60,7 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
         {route.name === 'board' ? <BoardView /> : null}
         {route.name === 'case' ? <CaseView caseId={route.caseId} /> : null}
         {route.name === 'intake' ? <IntakeView /> : null}
+        {route.name === 'sla' ? <SlaBoardView /> : null}
       </main>
       <ToastMessage />
     </WorkstationContext.Provider>

@@ -1,11 +1,21 @@
 import { create } from 'zustand';
 
 /** The screens of the workstation. */
-export type Route = { name: 'board' } | { name: 'case'; caseId: string } | { name: 'intake' };
+export type Route =
+  | { name: 'board' }
+  | { name: 'case'; caseId: string }
+  | { name: 'intake' }
+  /** The team leader's SLA board. */
+  | { name: 'sla' }
+  /** The SLA board's full-screen wall mode (also `?wall=1`, for a TV's start page). */
+  | { name: 'wall' };
 
-/** `#/case/<id>`, `#/intake`, anything else is the board. */
-export function parseRoute(hash: string): Route {
+/** `#/case/<id>`, `#/intake`, `#/sla`, `#/wall` (or `?wall=1`), anything else is the board. */
+export function parseRoute(hash: string, search = ''): Route {
+  if (/[?&]wall=1\b/.test(search) && !hash.replace(/^#\/?/, '')) return { name: 'wall' };
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'sla') return { name: 'sla' };
+  if (parts[0] === 'wall') return { name: 'wall' };
   if (parts[0] === 'case' && parts[1]) return { name: 'case', caseId: parts[1] };
   if (parts[0] === 'intake') return { name: 'intake' };
   return { name: 'board' };
@@ -17,6 +27,10 @@ export function routeHash(route: Route): string {
       return `#/case/${route.caseId}`;
     case 'intake':
       return '#/intake';
+    case 'sla':
+      return '#/sla';
+    case 'wall':
+      return '#/wall';
     case 'board':
       return '#/';
   }
@@ -32,7 +46,7 @@ interface RouteState {
  * notification click ("open the case") work without a router library.
  */
 export const useRouteStore = create<RouteState>((set) => ({
-  route: parseRoute(globalThis.location?.hash ?? ''),
+  route: parseRoute(globalThis.location?.hash ?? '', globalThis.location?.search ?? ''),
   navigate: (route) => {
     const hash = routeHash(route);
     if (globalThis.location && globalThis.location.hash !== hash) globalThis.location.hash = hash;
@@ -41,5 +55,7 @@ export const useRouteStore = create<RouteState>((set) => ({
 }));
 
 globalThis.addEventListener?.('hashchange', () => {
-  useRouteStore.setState({ route: parseRoute(globalThis.location.hash) });
+  useRouteStore.setState({
+    route: parseRoute(globalThis.location.hash, globalThis.location.search),
+  });
 });
