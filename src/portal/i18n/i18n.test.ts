@@ -28,7 +28,10 @@ describe('portal catalogues', () => {
 describe('formatting in Europe/Oslo', () => {
   it('dates, openings and sizes', () => {
     expect(formatDateTime('2026-11-24T15:00:00Z', 'nb')).toBe('24.11.2026 16:00');
-    expect(formatOpening('2026-05-04T06:00:00Z', 'nn')).toMatch(/^måndag 4\.5\.? 08:00$/);
+    expect(formatDateTime('2026-06-01T06:05:00Z', 'en')).toBe('01/06/2026 08:05');
+    expect(formatOpening('2026-05-04T06:00:00Z', 'nn')).toBe('måndag 4.5. 08:00');
+    expect(formatOpening('2026-03-11T07:00:00Z', 'en')).toBe('Wednesday 11/3 08:00');
     expect(formatBytes(10 * 1024 * 1024, 'en')).toBe('10 MB');
+    expect(formatBytes(1536 * 1024, 'nn')).toBe('1,5 MB');
   });
 });
