@@ -206,6 +206,47 @@ describe.each(engines)('server API on $name', (engine) => {
       expect(one.body.events).toHaveLength(1);
     });
 
+    test('an Idempotency-Key makes a retried create or change apply once', async () => {
+      const key = crypto.randomUUID();
+      const send = () =>
+        s.call('POST', '/api/v1/cases', {
+          token: s.tokens.agent,
+          body: newCaseBody(),
+          headers: { 'idempotency-key': key },
+        });
+      const first = await send();
+      const again = await send();
+      expect(again.status).toBe(201);
+      expect(again.body.case.id).toBe(first.body.case.id);
+      expect(again.body.event.seq).toBe(first.body.event.seq);
+      const changeKey = crypto.randomUUID();
+      const comment = () =>
+        s.call('POST', `/api/v1/cases/${first.body.case.id}/changes`, {
+          token: s.tokens.agent,
+          headers: { 'idempotency-key': changeKey },
+          body: {
+            change: {
+              type: 'commented',
+              commentId: changeKey,
+              body: 'Ringde tilbake',
+              visibility: 'requester',
+            },
+          },
+        });
+      expect((await comment()).body.result.seq).toBe((await comment()).body.result.seq);
+      const one = await s.call('GET', `/api/v1/cases/${first.body.case.id}`, {
+        token: s.tokens.agent,
+      });
+      expect(one.body.events).toHaveLength(2);
+      const bad = await s.call('POST', '/api/v1/cases', {
+        token: s.tokens.agent,
+        body: newCaseBody(),
+        headers: { 'idempotency-key': 'abc' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].path).toBe('header.idempotency-key');
+    });
+
     test('numbers count up per year without gaps', async () => {
       const numbers: string[] = [];
       for (let i = 0; i < 3; i++) {

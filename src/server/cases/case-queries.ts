@@ -89,6 +89,15 @@ export async function loadCase(
   return row && recordOf(row);
 }
 
+export async function eventBySeq(ctx: ServerContext, seq: number): Promise<CaseEvent | undefined> {
+  const row = await ctx.db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row && eventOf(row);
+}
+
 export async function caseEvents(
   ctx: ServerContext,
   actor: CaseActor,

@@ -10,11 +10,24 @@ import { z } from 'zod';
 import { caseChangeSchema, caseCreatedSchema, idSchema } from '../../core/case';
 import type { Mutation, MutationResult } from '../../core/sync';
 import { requireUser } from '../auth/require-user';
-import { caseEvents, caseListQuerySchema, listCases, loadCase } from '../cases/case-queries';
+import {
+  caseEvents,
+  caseListQuerySchema,
+  eventBySeq,
+  listCases,
+  loadCase,
+} from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
 import { applyMutation } from '../cases/mutation-service';
 import type { AppEnv } from '../http/app-env';
-import { HttpProblem, notFound, parseBody, parseInput, parseQuery } from '../http/problem';
+import {
+  badRequest,
+  HttpProblem,
+  notFound,
+  parseBody,
+  parseInput,
+  parseQuery,
+} from '../http/problem';
 import type { ServerContext } from '../server-context';
 
 export const createCaseRequestSchema = caseCreatedSchema.omit({ type: true }).extend({
@@ -50,6 +63,20 @@ export function rejectionProblem(result: MutationResult): HttpProblem {
   });
 }
 
+/**
+ * The mutation id of a REST write: the client's `Idempotency-Key` (a UUID) when given, so a
+ * retried request is applied once and answered alike; a fresh one otherwise.
+ */
+function idempotencyKey(header: string | undefined): string {
+  if (header === undefined) return randomUUID();
+  if (!idSchema.safeParse(header).success) {
+    throw badRequest('Idempotency-Key must be a UUID', [
+      { path: 'header.idempotency-key', message: 'must be a UUID' },
+    ]);
+  }
+  return header;
+}
+
 export function caseRoutes(ctx: ServerContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requireUser(ctx));
@@ -63,7 +90,7 @@ export function caseRoutes(ctx: ServerContext): Hono<AppEnv> {
     const { id, ...fields } = await parseBody(c, createCaseRequestSchema);
     const session = c.get('session');
     const mutation: Mutation = {
-      mutationId: randomUUID(),
+      mutationId: idempotencyKey(c.req.header('idempotency-key')),
       caseId: id ?? randomUUID(),
       baseVersion: 0,
       clientAt: ctx.now().toISOString(),
@@ -71,9 +98,10 @@ export function caseRoutes(ctx: ServerContext): Hono<AppEnv> {
     };
     const outcome = await applyMutation(ctx, c.get('actor'), session.deviceId, mutation);
     if (outcome.result.status !== 'applied') throw rejectionProblem(outcome.result);
-    return c.json({ case: outcome.record, event: outcome.event }, 201, {
-      location: `/api/v1/cases/${mutation.caseId}`,
-    });
+    // A retried request (same Idempotency-Key) gets the case its first attempt created.
+    const event = outcome.event ?? (await eventBySeq(ctx, outcome.result.seq!));
+    const record = outcome.record ?? (await loadCase(ctx, event!.caseId));
+    return c.json({ case: record, event }, 201, { location: `/api/v1/cases/${record!.id}` });
   });
 
   app.get('/:id', async (c) => {
@@ -91,7 +119,7 @@ export function caseRoutes(ctx: ServerContext): Hono<AppEnv> {
     const current = await loadCase(ctx, caseId);
     if (!current || !mayReadCase(ctx, actor, current)) throw notFound('no such case');
     const mutation: Mutation = {
-      mutationId: randomUUID(),
+      mutationId: idempotencyKey(c.req.header('idempotency-key')),
       caseId,
       baseVersion: body.baseVersion ?? current.version,
       clientAt: ctx.now().toISOString(),
