@@ -11,7 +11,7 @@ import { readSyncState, type SaksbordDb } from '../db/saksbord-db';
  * client's own unsynced edits rebased on top).
  */
 
-/** Records what became of each pushed mutation. */
+/** Records what became of each pushed mutation (in bulk, like `applyPullPage`). */
 export async function applyPushResults(
   db: SaksbordDb,
   batch: readonly OutboxItem[],
@@ -21,26 +21,33 @@ export async function applyPushResults(
   const byId = new Map(results.map((r) => [r.mutationId, r]));
   const detectedAt = now.toISOString();
   await db.transaction('rw', [db.outbox, db.cases, db.conflicts], async () => {
+    const caseIds = [...new Set(batch.map((item) => item.caseId))];
+    const [currents, locals] = await Promise.all([
+      db.outbox.bulkGet(batch.map((item) => item.order!)),
+      db.cases.bulkGet(caseIds),
+    ]);
+    const localById = new Map(caseIds.map((id, i) => [id, locals[i]]));
     const touched = new Set<string>();
-    for (const item of batch) {
+    const updated: OutboxItem[] = [];
+    const done: number[] = [];
+    const conflicts = new Map<string, ConflictRecord>();
+    for (const [i, item] of batch.entries()) {
       const result = byId.get(item.mutationId);
-      const current = await db.outbox.get(item.order!);
+      const current = currents[i];
       if (!current) continue;
       touched.add(item.caseId);
       if (!result) {
         // No answer for this one: push it again (idempotent).
-        await db.outbox.update(item.order!, { state: 'pending' });
+        updated.push({ ...current, state: 'pending' });
         continue;
       }
-      if (result.conflicts.length > 0) {
-        for (const c of result.conflicts) {
-          const record = conflictRecord(item, c, detectedAt);
-          // Keep the user's decision if this answer was received before.
-          if (!(await db.conflicts.get(record.id))) await db.conflicts.add(record);
-        }
+      for (const c of result.conflicts) {
+        const record = conflictRecord(item, c, detectedAt);
+        if (!conflicts.has(record.id)) conflicts.set(record.id, record);
       }
       if (result.status === 'rejected') {
-        await db.outbox.update(item.order!, {
+        updated.push({
+          ...current,
           state: 'rejected',
           rejectionReason: result.reason ?? 'refused by the server',
           rejectionRule: result.rule,
@@ -48,20 +55,29 @@ export async function applyPushResults(
         });
       } else if (result.status === 'conflict' || result.seq === null) {
         // Nothing recorded: every field lost; the conflicts hold the user's values.
-        await db.outbox.delete(item.order!);
+        done.push(item.order!);
       } else {
-        const local = await db.cases.get(item.caseId);
-        if (local?.server && local.server.version >= result.seq) {
-          await db.outbox.delete(item.order!);
-        } else {
-          await db.outbox.update(item.order!, { state: 'acknowledged', seq: result.seq });
-        }
+        const local = localById.get(item.caseId);
+        if (local?.server && local.server.version >= result.seq) done.push(item.order!);
+        else updated.push({ ...current, state: 'acknowledged', seq: result.seq });
       }
     }
-    for (const caseId of touched) {
-      const local = await db.cases.get(caseId);
-      await rebuildCase(db, caseId, local?.server ?? null);
+    if (conflicts.size > 0) {
+      // Keep the user's decision if this answer was received before.
+      const ids = [...conflicts.keys()];
+      const known = await db.conflicts.bulkGet(ids);
+      const fresh = ids.filter((_, i) => !known[i]).map((id) => conflicts.get(id)!);
+      if (fresh.length > 0) await db.conflicts.bulkAdd(fresh);
     }
+    if (updated.length > 0) await db.outbox.bulkPut(updated);
+    if (done.length > 0) await db.outbox.bulkDelete(done);
+    const ids = [...touched];
+    const items = ids.length > 0 ? await db.outbox.where('caseId').anyOf(ids).toArray() : [];
+    await writeRebuiltCases(
+      db,
+      new Map(ids.map((id) => [id, localById.get(id)?.server ?? null])),
+      groupByCase(items),
+    );
   });
 }
 
