@@ -1,6 +1,8 @@
+import pgModule from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveEventSchema } from '../../src/core/sync';
-import { engines } from './helpers/engines';
+import { channelName } from '../../src/server/events/event-bus';
+import { engines, postgresBaseUrl } from './helpers/engines';
 import { connectSse } from './helpers/sse-client';
 import { listeningTestServer, newCaseBody, type TestServer } from './helpers/test-server';
 
@@ -73,6 +75,7 @@ describe.each(engines)('live events on $name', (engine) => {
   });
 });
 
+const pgClient = pgModule.Client;
 const pg = engines.find((e) => e.name === 'postgres')!;
 describe('two servers on one PostgreSQL database', () => {
   it.skipIf(!pg.available)(
@@ -99,6 +102,47 @@ describe('two servers on one PostgreSQL database', () => {
       } finally {
         await b.close();
         await a.close();
+      }
+    },
+  );
+});
+
+describe('the PostgreSQL listener', () => {
+  it.skipIf(!pg.available)(
+    'reconnects after its connection is killed, and events flow again',
+    async () => {
+      const location = pg.freshLocation();
+      const s = await listeningTestServer(pg, location);
+      const client = await connectSse(`${s.url}/api/v1/events?token=${s.tokens.agent}`);
+      const schema = new URL(location.databaseUrl!).searchParams.get('schema')!;
+      const admin = new pgClient({ connectionString: postgresBaseUrl });
+      await admin.connect();
+      try {
+        await client.waitFor((m) => m.event === 'changes');
+        const killed = await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where query = $1',
+          [`listen "${channelName(schema)}"`],
+        );
+        expect(killed.rowCount).toBe(1);
+        const deadline = Date.now() + 10_000;
+        let delivered = false;
+        // Until the listener is back, a case's event may be missed (the reconnect poke covers
+        // that for pulls); keep creating critical cases until one arrives.
+        while (!delivered && Date.now() < deadline) {
+          const created = await s.call('POST', '/api/v1/cases', {
+            token: s.tokens.agent,
+            body: newCaseBody({ priority: 'critical' }),
+          });
+          delivered = await client
+            .waitFor(critical(created.body.case.id), 500)
+            .then(() => true)
+            .catch(() => false);
+        }
+        expect(delivered).toBe(true);
+      } finally {
+        client.close();
+        await admin.end();
+        await s.close();
       }
     },
   );
