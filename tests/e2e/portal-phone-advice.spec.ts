@@ -73,6 +73,7 @@ test.describe('which number the portal gives, at fixed instants', () => {
     await expect(advice(page).getByRole('heading')).toHaveText(
       'Ring vakttelefonen no: 70 16 24 46',
     );
+    await advice(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: 'docs/screenshots/portal-on-call.png' });
     await describeFault(page, 'high');
     await expect(advice(page).getByRole('heading')).toHaveText('Brukarstøtta er stengd');

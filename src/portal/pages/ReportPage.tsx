@@ -25,7 +25,11 @@ export function ReportPage() {
   const { t, locale, api, config, calendar, session, navigate } = usePortal();
   const now = useNow();
   const [draft, setDraft] = useState<ReportDraft>(emptyDraft);
-  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  // Checked on the first send, then live as the user corrects, so fixed errors go away.
+  const [attempted, setAttempted] = useState(false);
+  // The summary at the top lists what was wrong when the user pressed send (like GOV.UK's
+  // error summary); it is not re-announced on every keystroke.
+  const [summary, setSummary] = useState<DraftProblem[]>([]);
   const [sendError, setSendError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CaseRecord | null>(null);
@@ -43,13 +47,15 @@ export function ReportPage() {
     steps?.complete ? priority : 'low',
     draft.noNetwork,
   );
+  const problems: DraftProblem[] = attempted ? checkDraft(draft, category, steps, t, locale) : [];
   const errorOf = (inputId: string) => problems.find((p) => p.inputId === inputId)?.message;
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = checkDraft(draft, category, steps, t, locale);
-    setProblems(found);
+    setAttempted(true);
+    setSummary(found);
     setSendError(null);
     if (found.length > 0 || !category || !steps) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -99,12 +105,12 @@ export function ReportPage() {
     <>
       <h1 tabIndex={-1}>{t('report.heading')}</h1>
       <p className="lead">{t('report.intro')}</p>
-      {(problems.length > 0 || sendError) && (
+      {(summary.length > 0 || sendError) && (
         <div className="alert alert--error" role="alert" tabIndex={-1} ref={summaryRef}>
           <h2 className="alert__title">{sendError ?? t('report.errorSummary')}</h2>
-          {problems.length > 0 && (
+          {summary.length > 0 && (
             <ul>
-              {problems.map((p) => (
+              {summary.map((p) => (
                 <li key={p.inputId}>
                   <a href={`#${p.inputId}`}>{p.message}</a>
                 </li>
@@ -133,7 +139,11 @@ export function ReportPage() {
                   id={i === 0 ? 'category-first' : `category-${c.id}`}
                   checked={draft.categoryId === c.id}
                   aria-describedby={`category-${c.id}-description`}
-                  onChange={() => update({ categoryId: c.id, fields: {}, answers: {} })}
+                  onChange={() => {
+                    // A new form: no errors until it is sent again.
+                    update({ categoryId: c.id, fields: {}, answers: {} });
+                    setAttempted(false);
+                  }}
                 />
                 <label htmlFor={i === 0 ? 'category-first' : `category-${c.id}`}>
                   <span className="category__name">{c.name[locale]}</span>
