@@ -272,6 +272,59 @@ export function openApiDocument(): JsonSchema {
         responses: { '200': json(ref('ProblemCategory')), '403': problemResponse('Not allowed') },
       }),
     },
+    '/cases/{id}/attachments': {
+      get: op({
+        summary: 'Attachments of a case',
+        tags: ['cases'],
+        parameters: [idParam],
+        responses: { '200': json({ type: 'object' }), '404': problemResponse('No such case') },
+      }),
+      post: op({
+        summary: 'Attach a file: the raw body, its type in Content-Type, its name in ?fileName=',
+        tags: ['cases'],
+        parameters: [
+          idParam,
+          { name: 'fileName', in: 'query', required: true, schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        responses: {
+          '201': json({ type: 'object' }, 'Stored'),
+          '413': problemResponse('Larger than the configured limit'),
+          '415': problemResponse('A type the configuration does not accept'),
+        },
+      }),
+    },
+    '/attachments/{id}': {
+      get: op({
+        summary: 'Download an attachment',
+        tags: ['cases'],
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'The file' },
+          '404': problemResponse('No such attachment'),
+        },
+      }),
+    },
+    '/users': {
+      get: op({
+        summary: 'Staff directory (staff only)',
+        tags: ['service'],
+        responses: {
+          '200': json({ type: 'object' }),
+          '403': problemResponse('Requesters may not'),
+        },
+      }),
+    },
+    '/config': {
+      get: op({
+        summary: 'The service configuration clients run with',
+        tags: ['service'],
+        responses: { '200': json({ type: 'object' }) },
+      }),
+    },
   };
   return {
     openapi: '3.1.0',
