@@ -82,6 +82,21 @@ describe.each(engines)('portal cases on $name', (engine) => {
     ]);
   });
 
+  test('a portal form is checked against its category on the server', async () => {
+    const kari = s.tokens.requesterKari;
+    const missing = await s.call('POST', '/api/v1/cases', {
+      token: kari,
+      body: portalCase(s.ids.requesterKari, { formValues: { whatHappened: 'Papirstopp.' } }),
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.rule).toBe('case.formInvalid');
+    const unknown = await s.call('POST', '/api/v1/cases', {
+      token: kari,
+      body: portalCase(s.ids.requesterKari, { categoryId: 'no-such-category' }),
+    });
+    expect(unknown.status).toBe(422);
+  });
+
   test('a requester may not claim more than the definitions give, nor report for others', async () => {
     const kari = s.tokens.requesterKari;
     const critical = await s.call('POST', '/api/v1/cases', {

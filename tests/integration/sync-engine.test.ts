@@ -193,12 +193,9 @@ describe.each(engines)('sync engine against the server on $name', (engine) => {
     ]);
   });
 
-  // Known server gap (reported to the server engineer): the server compares the field's version
-  // with the mutation's baseVersion only, so a device's second offline edit of a field loses to
-  // its own first edit. Fix in src/server/cases/mutation-service.ts: do not count a field as
-  // lost when the event that last wrote it came from the same device (the outbox is FIFO, so
-  // the device's earlier edits are in the later edit's past). Remove `.fails` then.
-  it.fails('own successive edits of one field made offline do not conflict with each other', async () => {
+  // A device's own earlier edits are in its later edits' past (the outbox is pushed in order),
+  // so the server must not count them as conflicts.
+  it('own successive edits of one field made offline do not conflict with each other', async () => {
     if (!engine.available) throw new Error('skipped');
     const a = client('agent');
     const id = await a.repo.createCase(newCase);

@@ -4,6 +4,7 @@
  * actors and supplies the context (configured municipalities, the user directory).
  */
 import type { CaseChange, CaseRecord } from '../../core/case';
+import type { ProblemCategory } from '../../core/config';
 import { type Actor, canReadCase, checkChange, type Role, type UserFacts } from '../../core/rules';
 import type { ServerContext } from '../server-context';
 import type { StoredUser } from '../users/user-store';
@@ -33,10 +34,13 @@ export function checkCaseChange(
   actor: Actor,
   /** Users the change names (an assignee), looked up before the check: the rules are sync. */
   users: ReadonlyMap<string, UserFacts>,
+  /** The current problem categories, so portal forms are checked against their category. */
+  categories?: readonly ProblemCategory[],
 ): RuleDecision {
   const verdict = checkChange(current, change, actor, {
     municipalities: ctx.config.municipalities,
     users: (id) => users.get(id),
+    ...(categories ? { categories } : {}),
   });
   return verdict.ok ? verdict : { ok: false, rule: verdict.rule, reason: verdict.message };
 }

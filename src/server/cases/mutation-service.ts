@@ -18,6 +18,7 @@ import type { UserFacts } from '../../core/rules';
 import type { FieldConflict, Mutation, MutationResult } from '../../core/sync';
 import type { Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
+import { currentCategories } from '../routes/category-routes';
 import type { ServerContext } from '../server-context';
 import { caseRow, eventRow, recordOf } from './case-rows';
 import { type CaseActor, checkCaseChange } from './case-rules';
@@ -76,30 +77,56 @@ function survivingChange(change: CaseChange, lost: ConflictField[]): CaseChange 
   return Object.keys(kept).length > 0 ? { ...change, changes: kept } : null;
 }
 
-async function describeConflicts(
+/** Who last wrote each conflict field, from the events at the case's field versions. */
+async function fieldWriters(
   trx: Transaction<Database>,
   current: CaseRecord,
-  change: CaseChange,
-  lost: ConflictField[],
-): Promise<FieldConflict[]> {
-  const seqs = lost.map((f) => current.fieldVersions[f] ?? 0).filter((s) => s > 0);
+  fields: ConflictField[],
+): Promise<Map<ConflictField, { actorId: string; deviceId: string; at: string }>> {
+  const seqs = fields.map((f) => current.fieldVersions[f] ?? 0).filter((s) => s > 0);
   const rows = seqs.length
     ? await trx
         .selectFrom('case_events')
-        .select(['seq', 'actor_id', 'at'])
+        .select(['seq', 'actor_id', 'device_id', 'at'])
         .where('seq', 'in', seqs)
         .execute()
     : [];
-  return lost.map((field) => {
-    const by = rows.find((r) => Number(r.seq) === current.fieldVersions[field]);
-    return {
-      field,
-      yourValue: valueWritten(change, field),
-      serverValue: current[field],
-      serverChangedBy: by?.actor_id ?? null,
-      serverChangedAt: by?.at ?? null,
-    };
+  const writers = new Map<ConflictField, { actorId: string; deviceId: string; at: string }>();
+  for (const field of fields) {
+    const row = rows.find((r) => Number(r.seq) === current.fieldVersions[field]);
+    if (row) writers.set(field, { actorId: row.actor_id, deviceId: row.device_id, at: row.at });
+  }
+  return writers;
+}
+
+/**
+ * The fields this mutation loses: those changed on the server after the client's base
+ * version by someone else. A device's own earlier edits are never a conflict: its outbox is
+ * pushed in order, so they are always in the past of its later edits (two offline edits of
+ * one field are a change of mind, not a conflict).
+ */
+async function lostFields(
+  trx: Transaction<Database>,
+  current: CaseRecord,
+  mutation: Mutation,
+  actorId: string,
+  deviceId: string,
+): Promise<{ lost: ConflictField[]; conflicts: FieldConflict[] }> {
+  const candidates = conflictingFields(current, mutation.change, mutation.baseVersion);
+  if (candidates.length === 0) return { lost: [], conflicts: [] };
+  const writers = await fieldWriters(trx, current, candidates);
+  const lost = candidates.filter((field) => {
+    const writer = writers.get(field);
+    return !(writer && writer.deviceId === deviceId && writer.actorId === actorId);
   });
+  const conflicts = lost.map((field) => ({
+    field,
+    yourValue: valueWritten(mutation.change, field),
+    serverValue: current[field],
+    serverChangedBy: writers.get(field)?.actorId ?? null,
+    serverChangedAt: writers.get(field)?.at ?? null,
+  }));
+  return { lost, conflicts };
 }
 
 /** Year in the organisation's zone, for case numbers like 2026-00042. */
@@ -172,17 +199,16 @@ export async function applyMutation(
         });
       }
     }
-    const decision = checkCaseChange(ctx, current, change, actor, users);
+    const categories = change.type === 'created' ? await currentCategories(ctx, trx) : undefined;
+    const decision = checkCaseChange(ctx, current, change, actor, users, categories);
     if (!decision.ok) return finish(rejected(mutationId, decision.rule, decision.reason));
 
     let effective: CaseChange | null = change;
     let conflicts: FieldConflict[] = [];
     if (current) {
-      const lost = conflictingFields(current, change, mutation.baseVersion);
-      if (lost.length > 0) {
-        conflicts = await describeConflicts(trx, current, change, lost);
-        effective = survivingChange(change, lost);
-      }
+      const decided = await lostFields(trx, current, mutation, actor.id, deviceId);
+      conflicts = decided.conflicts;
+      effective = survivingChange(change, decided.lost);
     }
     if (!effective) {
       return finish({
@@ -196,7 +222,15 @@ export async function applyMutation(
     }
 
     const seq = await nextCounter(trx, 'seq');
-    let record = applyChange(current, effective, { caseId, at, actorId: actor.id, seq });
+    // The case's own clock (SLA facts, created/updated times) follows when the work was done,
+    // which for offline work is the client's time; never later than the server's.
+    const happenedAt = Date.parse(mutation.clientAt) < now.getTime() ? mutation.clientAt : at;
+    let record = applyChange(current, effective, {
+      caseId,
+      at: happenedAt,
+      actorId: actor.id,
+      seq,
+    });
     if (!current) {
       const year = caseYear(now, ctx.config.calendar.timeZone);
       const n = await nextCounter(trx, `case-number:${year}`);

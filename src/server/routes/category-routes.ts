@@ -4,8 +4,10 @@
  * through the API.
  */
 import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { type ProblemCategory, problemCategorySchema } from '../../core/config';
 import { requireRole, requireUser } from '../auth/require-user';
+import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { badRequest, notFound, parseBody } from '../http/problem';
 import type { ServerContext } from '../server-context';
@@ -16,8 +18,12 @@ const editors = ['teamLeader', 'admin'];
  * Categories: the configuration's, with those team leaders and admins have added or edited
  * through the API taking precedence by id.
  */
-export async function currentCategories(ctx: ServerContext): Promise<ProblemCategory[]> {
-  const rows = await ctx.db.selectFrom('categories').selectAll().orderBy('sort_order').execute();
+export async function currentCategories(
+  ctx: ServerContext,
+  /** A transaction to read in (the write path reads inside its own). */
+  db: Kysely<Database> = ctx.db,
+): Promise<ProblemCategory[]> {
+  const rows = await db.selectFrom('categories').selectAll().orderBy('sort_order').execute();
   const stored = new Map(rows.map((r) => [r.id, JSON.parse(r.definition) as ProblemCategory]));
   const fromConfig = ctx.config.categories.map((c) => stored.get(c.id) ?? c);
   const added = rows.filter((r) => !ctx.config.categories.some((c) => c.id === r.id));
