@@ -398,11 +398,9 @@ export function WaitingSection(props: {
     >
       <ul className="sla-reasons" data-testid="waiting-reasons">
         <li data-reason="requester">
-          <span aria-hidden="true">👤 </span>
           {t('waiting.requester')}: <strong>{w.requester}</strong>
         </li>
         <li data-reason="thirdParty">
-          <span aria-hidden="true">🏢 </span>
           {t('waiting.thirdParty')}: <strong>{w.thirdParty}</strong>
         </li>
         {w.unknown > 0 ? (
@@ -554,7 +552,7 @@ export function KpiTiles({ report, t }: { report: SlaBoardReport; t: SlaTranslat
       label: t('kpi.waiting'),
       value: String(report.waiting.rows.length),
       tone: 'neutral',
-      icon: '⏸',
+      icon: '◐',
     },
     {
       id: 'responseToday',

@@ -43,7 +43,7 @@ export default function SlaBoardView() {
         </p>
         <div className="sla-board__actions">
           <a className="button-link" href="#/wall">
-            <span aria-hidden="true">⛶ </span>
+            <span aria-hidden="true">▣ </span>
             {t('board.openWall')}
           </a>
           {mayEdit ? (

@@ -19,11 +19,11 @@ import { clockFill, priorityFill } from './ChartPatterns';
 import type { SlaTranslate } from './sla-board-messages';
 
 const lines: SupportLine[] = [1, 2, 3];
-const axisTick = { fill: '#14202e', fontSize: 13 };
+const tick = (fontSize = 13) => ({ fill: '#14202e', fontSize });
 
 /** '67 %' (nn/nb: non-breaking space before %), or an en dash for no data. */
 export function percentText(ratio: number | null, t: SlaTranslate): string {
-  return ratio === null ? t('board.noData') : `${Math.round(ratio * 100)} %`;
+  return ratio === null ? t('board.noData') : `${Math.round(ratio * 100)}\u00a0%`;
 }
 
 export function complianceText(c: ComplianceCell, t: SlaTranslate): string {
@@ -37,6 +37,7 @@ export function OpenCasesChart(props: {
   figure: OpenCasesFigure;
   t: SlaTranslate;
   height?: number;
+  fontSize?: number;
 }) {
   const { figure, t } = props;
   const data = lines.map((line) => ({
@@ -49,9 +50,9 @@ export function OpenCasesChart(props: {
       <ResponsiveContainer width="100%" height={props.height ?? 200}>
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 40, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} stroke="#d5dbe2" />
-          <XAxis type="number" allowDecimals={false} tick={axisTick} />
-          <YAxis type="category" dataKey="name" width={78} tick={axisTick} />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          <XAxis type="number" allowDecimals={false} tick={tick(props.fontSize)} />
+          <YAxis type="category" dataKey="name" width={78} tick={tick(props.fontSize)} />
+          <Legend wrapperStyle={{ fontSize: props.fontSize ?? 13 }} itemSorter={null} />
           {priorities.map((p, i) => (
             <Bar
               key={p}
@@ -64,7 +65,13 @@ export function OpenCasesChart(props: {
               isAnimationActive={false}
             >
               {i === priorities.length - 1 ? (
-                <LabelList dataKey="total" position="right" fill="#14202e" fontWeight={700} />
+                <LabelList
+                  dataKey="total"
+                  position="right"
+                  fill="#14202e"
+                  fontWeight={700}
+                  fontSize={props.fontSize ?? 13}
+                />
               ) : null}
             </Bar>
           ))}
@@ -81,6 +88,7 @@ export function ComplianceChart(props: {
   by: 'priority' | 'line';
   t: SlaTranslate;
   height?: number;
+  fontSize?: number;
 }) {
   const { response, resolution, by, t } = props;
   const keys: Array<Priority | SupportLine> = by === 'priority' ? [...priorities] : lines;
@@ -95,25 +103,36 @@ export function ComplianceChart(props: {
       name: by === 'priority' ? t(`priority.${k as Priority}`) : t('line.n', { line: k }),
       response: res.ratio === null ? 0 : Math.round(res.ratio * 100),
       resolution: sol.ratio === null ? 0 : Math.round(sol.ratio * 100),
-      responseLabel: res.ratio === null ? '–' : `${Math.round(res.ratio * 100)} %`,
-      resolutionLabel: sol.ratio === null ? '–' : `${Math.round(sol.ratio * 100)} %`,
+      responseLabel: res.ratio === null ? '–' : `${Math.round(res.ratio * 100)}\u00a0%`,
+      resolutionLabel: sol.ratio === null ? '–' : `${Math.round(sol.ratio * 100)}\u00a0%`,
     };
   });
   return (
     <div aria-hidden="true" className="sla-chart">
       <ResponsiveContainer width="100%" height={props.height ?? 220}>
-        <BarChart data={data} margin={{ left: 0, right: 8, top: 22, bottom: 4 }} barGap={4}>
+        <BarChart data={data} margin={{ left: 0, right: 8, top: 26, bottom: 4 }} barGap={4}>
           <CartesianGrid vertical={false} stroke="#d5dbe2" />
-          <XAxis dataKey="name" tick={axisTick} />
-          <YAxis domain={[0, 100]} ticks={[0, 50, 100]} unit=" %" width={52} tick={axisTick} />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          <XAxis dataKey="name" tick={tick(props.fontSize)} />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 50, 100]}
+            unit={'\u00a0%'}
+            width={(props.fontSize ?? 13) * 4 + 4}
+            tick={tick(props.fontSize)}
+          />
+          <Legend wrapperStyle={{ fontSize: props.fontSize ?? 13 }} itemSorter={null} />
           <Bar
             dataKey="response"
             name={t('clock.response')}
             fill={clockFill.response}
             isAnimationActive={false}
           >
-            <LabelList dataKey="responseLabel" position="top" fill="#14202e" fontSize={12} />
+            <LabelList
+              dataKey="responseLabel"
+              position="top"
+              fill="#14202e"
+              fontSize={(props.fontSize ?? 13) - 1}
+            />
           </Bar>
           <Bar
             dataKey="resolution"
@@ -122,7 +141,12 @@ export function ComplianceChart(props: {
             stroke="#146c2e"
             isAnimationActive={false}
           >
-            <LabelList dataKey="resolutionLabel" position="top" fill="#14202e" fontSize={12} />
+            <LabelList
+              dataKey="resolutionLabel"
+              position="top"
+              fill="#14202e"
+              fontSize={(props.fontSize ?? 13) - 1}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
@@ -131,7 +155,11 @@ export function ComplianceChart(props: {
 }
 
 /** Hours spent per line (worklogs), the hours written on each bar. */
-export function WorklogChart(props: { minutes: Record<SupportLine, number>; t: SlaTranslate }) {
+export function WorklogChart(props: {
+  minutes: Record<SupportLine, number>;
+  t: SlaTranslate;
+  fontSize?: number;
+}) {
   const { minutes, t } = props;
   const data = lines.map((line) => ({
     name: t('line.n', { line }),
@@ -142,14 +170,16 @@ export function WorklogChart(props: { minutes: Record<SupportLine, number>; t: S
       <ResponsiveContainer width="100%" height={170}>
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 56, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} stroke="#d5dbe2" />
-          <XAxis type="number" tick={axisTick} unit=" t" />
-          <YAxis type="category" dataKey="name" width={78} tick={axisTick} />
+          <XAxis type="number" tick={tick(props.fontSize)} unit={`\u00a0${t('unit.hoursShort')}`} />
+          <YAxis type="category" dataKey="name" width={78} tick={tick(props.fontSize)} />
           <Bar dataKey="hours" name={t('col.hours')} fill="#0b5cad" isAnimationActive={false}>
             <LabelList
               dataKey="hours"
               position="right"
               fill="#14202e"
-              formatter={(v: unknown) => `${String(v).replace('.', ',')} t`}
+              formatter={(v: unknown) =>
+                `${String(v).replace('.', t('unit.decimal'))}\u00a0${t('unit.hoursShort')}`
+              }
             />
           </Bar>
         </BarChart>
@@ -163,6 +193,7 @@ export function AgentLoadChart(props: {
   agents: AgentLoad[];
   nameOf: (id: string | null) => string;
   t: SlaTranslate;
+  fontSize?: number;
 }) {
   const { agents, nameOf, t } = props;
   const data = agents
@@ -173,9 +204,9 @@ export function AgentLoadChart(props: {
       <ResponsiveContainer width="100%" height={Math.max(120, data.length * 30 + 50)}>
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 40, top: 4, bottom: 4 }}>
           <CartesianGrid horizontal={false} stroke="#d5dbe2" />
-          <XAxis type="number" allowDecimals={false} tick={axisTick} />
-          <YAxis type="category" dataKey="name" width={120} tick={axisTick} />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          <XAxis type="number" allowDecimals={false} tick={tick(props.fontSize)} />
+          <YAxis type="category" dataKey="name" width={120} tick={tick(props.fontSize)} />
+          <Legend wrapperStyle={{ fontSize: props.fontSize ?? 13 }} itemSorter={null} />
           {priorities.map((p, i) => (
             <Bar
               key={p}
@@ -188,7 +219,13 @@ export function AgentLoadChart(props: {
               isAnimationActive={false}
             >
               {i === priorities.length - 1 ? (
-                <LabelList dataKey="total" position="right" fill="#14202e" fontWeight={700} />
+                <LabelList
+                  dataKey="total"
+                  position="right"
+                  fill="#14202e"
+                  fontWeight={700}
+                  fontSize={props.fontSize ?? 13}
+                />
               ) : null}
             </Bar>
           ))}

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { formatDateTime, formatTime } from '../../i18n/format';
-import { useLocale } from '../../i18n/use-t';
+import { formatDateTime, formatMinutes, formatTime } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useNow } from '../../stores/clock-store';
 import { useSyncStatus } from '../../sync/sync-status';
 import { ChartPatterns } from './ChartPatterns';
@@ -23,6 +23,7 @@ function WallClock() {
 export default function SlaWallView() {
   const { ws, t, nameOf, report, lastSyncedAt } = useBoardContext();
   const locale = useLocale();
+  const appT = useT();
   const online = useSyncStatus(ws.engine.status, (s) => s.online);
   useEffect(() => {
     document.documentElement.classList.add('is-wall');
@@ -53,19 +54,41 @@ export default function SlaWallView() {
         <>
           <KpiTiles report={report} t={t} />
           <div className="sla-wall__grid">
-            <SlaRiskSection report={report} t={t} nameOf={nameOf} limit={9} />
+            <div className="sla-wall__main">
+              <SlaRiskSection report={report} t={t} nameOf={nameOf} limit={7} />
+              <section className="sla-card" aria-labelledby="wall-oncall">
+                <h2 id="wall-oncall">{t('figure.onCall')}</h2>
+                <p className="sla-oncall__summary">
+                  {t('onCall.summary', {
+                    total: report.onCall.total,
+                    answered: report.onCall.answered,
+                    within: report.onCall.withinTarget,
+                    median:
+                      report.onCall.medianAnswerMinutes === null
+                        ? '—'
+                        : formatMinutes(report.onCall.medianAnswerMinutes, appT),
+                  })}
+                </p>
+                <p className="sla-wall__waiting">
+                  <span>
+                    {t('waiting.requester')}: <strong>{report.waiting.requester}</strong>
+                  </span>
+                  <span>
+                    {t('waiting.thirdParty')}: <strong>{report.waiting.thirdParty}</strong>
+                  </span>
+                </p>
+              </section>
+            </div>
             <div className="sla-wall__side">
               <section className="sla-card" aria-labelledby="wall-open">
                 <h2 id="wall-open">{t('figure.openCases')}</h2>
-                <OpenCasesChart figure={report.openCases} t={t} height={230} />
+                <OpenCasesChart figure={report.openCases} t={t} height={215} fontSize={17} />
               </section>
               <section className="sla-card" aria-labelledby="wall-compliance">
-                <h2 id="wall-compliance">
-                  {t('figure.compliance')} · {t('period.today')}
-                </h2>
+                <h2 id="wall-compliance">{t('figure.compliance')}</h2>
                 <p className="sla-totals">
                   <span>
-                    {t('clock.response')}:{' '}
+                    {t('period.today')} · {t('clock.response')}:{' '}
                     <strong>
                       {complianceText(report.compliance.byPeriod.today.response.all, t)}
                     </strong>
@@ -77,34 +100,17 @@ export default function SlaWallView() {
                     </strong>
                   </span>
                 </p>
+                <p className="sla-note">
+                  {t('period.days7')} · {t('compliance.byPriority')}
+                </p>
                 <ComplianceChart
                   response={report.compliance.byPeriod.days7.response}
                   resolution={report.compliance.byPeriod.days7.resolution}
                   by="priority"
                   t={t}
-                  height={210}
+                  height={250}
+                  fontSize={16}
                 />
-                <p className="sla-note">
-                  {t('period.days7')} · {t('compliance.byPriority')}
-                </p>
-              </section>
-              <section className="sla-card" aria-labelledby="wall-oncall">
-                <h2 id="wall-oncall">{t('figure.onCall')}</h2>
-                <p className="sla-oncall__summary">
-                  {t('onCall.summary', {
-                    total: report.onCall.total,
-                    answered: report.onCall.answered,
-                    within: report.onCall.withinTarget,
-                    median:
-                      report.onCall.medianAnswerMinutes === null
-                        ? '—'
-                        : `${Math.round(report.onCall.medianAnswerMinutes)} min`,
-                  })}
-                </p>
-                <p className="sla-reasons-inline">
-                  {t('waiting.requester')}: <strong>{report.waiting.requester}</strong> ·{' '}
-                  {t('waiting.thirdParty')}: <strong>{report.waiting.thirdParty}</strong>
-                </p>
               </section>
             </div>
           </div>

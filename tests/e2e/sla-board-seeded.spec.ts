@@ -1,0 +1,233 @@
+/**
+ * The SLA board over a seeded history (src/core/reports/sla-board-fixtures.ts) at a fixed
+ * instant, Tuesday 10 March 2026 10:00 Oslo: exactly the counts worked out by hand in the core
+ * tests. The store is seeded directly in IndexedDB and the session points at a server that
+ * does not answer, so nothing but the seed is shown — and the board must work offline.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { buildFixture, caseIdOf, fixtureNow } from '../../src/core/reports/sla-board-fixtures';
+
+const dbName = 'saksbord-e2e-sla-board';
+const { records, events } = buildFixture();
+const localCases = records.map((r) => ({
+  ...r,
+  pendingCount: 0,
+  provisionalNumber: null,
+  rejectedCount: 0,
+  server: r,
+}));
+const numberOf = (letter: string) => records.find((r) => r.id === caseIdOf(letter))!.number!;
+const staff = [
+  { id: 'u-kari', displayName: 'Kari Nordmann', role: 'consultant', municipalityIds: ['molde'] },
+  { id: 'u-per', displayName: 'Per Hansen', role: 'agent', municipalityIds: [] },
+  { id: 'u-ola', displayName: 'Ola Vik', role: 'senior', municipalityIds: [] },
+  { id: 'u-vakt', displayName: 'Vakthavande', role: 'agent', municipalityIds: [] },
+];
+
+/** Lets the app create its store (schema and all), then fills it and signs in offline. */
+async function seed(page: Page, language: 'nn' | 'nb' | 'en' = 'nn'): Promise<void> {
+  await page.clock.setFixedTime(fixtureNow);
+  await page.goto('/');
+  await page.evaluate(
+    ({ dbName, language, staff }) => {
+      localStorage.setItem(
+        'saksbord.lastSession',
+        JSON.stringify({ serverUrl: 'http://127.0.0.1:9', dbName }),
+      );
+      localStorage.setItem('saksbord.staff', JSON.stringify(staff));
+      localStorage.setItem(
+        'saksbord.language',
+        JSON.stringify({ state: { locale: language }, version: 0 }),
+      );
+    },
+    { dbName, language, staff },
+  );
+  await page.reload();
+  // restoreSession opened (and so created) the store; it has no session yet.
+  await expect(page.getByLabel(/Brukarnamn|Brukernavn|User name|Username/)).toBeVisible();
+  await page.evaluate(
+    async ({ dbName, cases, events }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(dbName);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['session', 'cases', 'events', 'syncState'], 'readwrite');
+      tx.objectStore('session').put({
+        id: 'current',
+        token: 'offline-token',
+        expiresAt: '2026-12-31T00:00:00.000Z',
+        user: {
+          id: 'u-leader',
+          username: 'teamleiar',
+          displayName: 'Tove Teamleiar',
+          roles: ['teamLeader'],
+          municipalityIds: [],
+        },
+        signedInAt: '2026-03-10T07:00:00.000Z',
+      });
+      for (const c of cases) tx.objectStore('cases').put(c);
+      for (const e of events) tx.objectStore('events').put(e);
+      tx.objectStore('syncState').put({
+        id: 'main',
+        cursor: events.length,
+        lastSuccessAt: '2026-03-10T08:59:30.000Z',
+        lastAttemptAt: '2026-03-10T08:59:30.000Z',
+        lastError: null,
+      });
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { dbName, cases: localCases, events },
+  );
+}
+
+/** A hash change alone does not reload the page: load it again so the session is restored. */
+async function openBoard(page: Page): Promise<void> {
+  await page.goto('/#/sla');
+  await page.reload();
+}
+
+test.describe('SLA board over a seeded history', () => {
+  test('shows exactly the expected counts at 10 March 2026 10:00', async ({ page }) => {
+    await seed(page);
+    await openBoard(page);
+    const board = page.getByTestId('sla-board');
+    await expect(board).toBeVisible();
+    await expect(page.getByTestId('kpi-open')).toContainText('8');
+    await expect(page.getByTestId('kpi-atRisk')).toContainText('2');
+    await expect(page.getByTestId('kpi-breached')).toContainText('2');
+    await expect(page.getByTestId('kpi-waiting')).toContainText('2');
+    await expect(page.getByTestId('kpi-responseToday')).toContainText('33 %');
+
+    // At risk and breached, least time left first, with who has them.
+    const rows = page.getByTestId('risk-row');
+    await expect(rows).toHaveCount(4);
+    const expected = [
+      ['G', 'breached', 'Ikkje tildelt'],
+      ['B', 'breached', 'Kari Nordmann'],
+      ['C', 'atRisk', 'Ikkje tildelt'],
+      ['F', 'atRisk', 'Kari Nordmann'],
+    ] as const;
+    for (const [i, [letter, status, who]] of expected.entries()) {
+      await expect(rows.nth(i)).toHaveAttribute('data-status', status);
+      await expect(rows.nth(i)).toContainText(numberOf(letter));
+      await expect(rows.nth(i)).toContainText(who);
+    }
+    await expect(rows.nth(2)).toContainText('0:15:00');
+
+    // Open cases per line × priority.
+    const cell = (key: string) =>
+      page.getByTestId('open-cases-table').locator(`[data-cell="${key}"]`);
+    await expect(cell('1-high')).toHaveText('3');
+    await expect(cell('1-total')).toHaveText('5');
+    await expect(cell('2-critical')).toHaveText('1');
+    await expect(cell('3-medium')).toHaveText('1');
+
+    // Compliance over 7 days (the default period), then today.
+    await expect(page.getByTestId('compliance-response')).toHaveText('7 av 10 (70 %)');
+    await expect(page.getByTestId('compliance-resolution')).toHaveText('4 av 6 (67 %)');
+    await page.getByTestId('figure-compliance').getByText('I dag', { exact: true }).click();
+    await expect(page.getByTestId('compliance-response')).toHaveText('1 av 3 (33 %)');
+
+    // Waiting, and the last on-call period (Monday 15:30 – Tuesday 08:00).
+    await expect(page.getByTestId('waiting-reasons')).toContainText('Ventar på innmeldar: 1');
+    await expect(page.getByTestId('waiting-reasons')).toContainText('Ventar på leverandør: 1');
+    await expect(page.getByTestId('oncall-summary')).toHaveText(
+      '3 kritiske, 3 svart, 2 innan responstida, median 10 min',
+    );
+    await expect(page.getByTestId('figure-onCall')).toContainText(
+      '09.03.2026 15:30 – 10.03.2026 08:00',
+    );
+  });
+
+  test('countdowns tick every second; a deadline passing turns the row breached', async ({
+    page,
+  }) => {
+    await seed(page);
+    await openBoard(page);
+    const c = page.getByTestId('risk-row').filter({ hasText: numberOf('C') });
+    await expect(c).toContainText('0:15:00');
+    await page.clock.setFixedTime(fixtureNow + 5_000);
+    await expect(c).toContainText('0:14:55');
+    await page.clock.setFixedTime(fixtureNow + 15 * 60_000 + 3_000);
+    await expect(c.locator('.countdown')).toHaveAttribute('data-status', 'breached');
+    await expect(c).toContainText('-0:00:03');
+  });
+
+  test('exports the rows behind a figure as CSV', async ({ page }) => {
+    await seed(page);
+    await openBoard(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-slaRisk').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^saksbord-slaRisk-.*\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'number;caseId;title;line;priority;assignee;clock;slaStatus;dueAt;leftMinutes;targetMinutes',
+    );
+    expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['G', 'B', 'C', 'F'].map(numberOf));
+  });
+
+  test('the SLA targets form names a bad field and does not send it', async ({ page }) => {
+    await seed(page);
+    await openBoard(page);
+    await page.getByRole('button', { name: 'Endre SLA-mål' }).click();
+    const field = page.getByLabel('Høg — Responstid (minutt)');
+    await field.fill('-5');
+    await page.getByRole('button', { name: 'Lagre og synkroniser' }).click();
+    await expect(page.getByTestId('sla-settings').getByRole('alert')).toContainText(
+      'Høg — Responstid (minutt)',
+    );
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    // A valid change while the server is down is not lost silently: the user is told.
+    await field.fill('45');
+    await page.getByRole('button', { name: 'Lagre og synkroniser' }).click();
+    await expect(
+      page.getByTestId('sla-settings').getByRole('status').filter({ hasText: 'Ikkje lagra' }),
+    ).toBeVisible();
+  });
+
+  test('wall mode: large, offline-proof, with last synced', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await seed(page);
+    await page.goto('/?wall=1');
+    const wall = page.getByTestId('sla-wall');
+    await expect(wall).toBeVisible();
+    await expect(page.getByTestId('kpi-breached')).toContainText('2');
+    await expect(page.getByTestId('risk-row')).toHaveCount(4);
+    await expect(page.getByTestId('last-synced')).toHaveText('Sist synkronisert 10.03.2026 09:59');
+    await expect(wall).toContainText('Fråkopla');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/screenshots/sla-board-wall.png' });
+  });
+
+  test('screenshots of the board in Nynorsk and English', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await seed(page);
+    await openBoard(page);
+    await expect(page.getByTestId('risk-row')).toHaveCount(4);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/screenshots/sla-board.png', fullPage: true });
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'saksbord.language',
+        JSON.stringify({ state: { locale: 'en' }, version: 0 }),
+      ),
+    );
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'SLA board', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('compliance-response')).toHaveText('7 of 10 (70 %)');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/screenshots/sla-board-en.png', fullPage: true });
+  });
+});
