@@ -25,7 +25,7 @@ test('works offline and syncs when the network comes back', async ({ page, conte
   await page.getByLabel('Endre status').selectOption('inProgress');
   await expect(status).toContainText('3 endringar ventar');
 
-  await page.getByRole('link', { name: 'Tavle' }).click();
+  await page.getByRole('link', { name: 'Tavle', exact: true }).click();
   const card = await findCard(page, provisional);
   await expect(card.getByTestId('unsynced')).toBeVisible();
   await expect(page.getByTestId('column-1-inProgress')).toContainText(provisional);

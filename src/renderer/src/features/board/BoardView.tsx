@@ -12,8 +12,9 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type SupportLine, supportLines } from '../../../../core/case/index';
+import { mark, marks } from '../../app/performance-marks';
 import { usePersonName } from '../../app/use-person-name';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
@@ -41,6 +42,9 @@ export default function BoardView() {
   const municipalities = useServiceConfigStore((s) => s.config.municipalities);
   const [active, setActive] = useState<LocalCase | null>(null);
   const moves = useBoardMoves();
+  useEffect(() => {
+    if (!data.loading) mark(marks.boardInteractive);
+  }, [data.loading]);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, {

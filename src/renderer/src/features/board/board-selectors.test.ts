@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlaState } from '../../../../core/sla/index';
 import type { LocalCase } from '../../db/local-records';
-import { emptyFilter, groupBoard, matchesFilter } from './board-selectors';
+import { emptyFilter, groupBoard, matchesFilter, sortCases } from './board-selectors';
 
 let n = 0;
 function aCase(over: Partial<LocalCase> = {}): LocalCase {
@@ -102,5 +102,20 @@ describe('grouping and SLA order', () => {
       (c) => states.get(c.id) ?? null,
     );
     expect(groups[1].new.map((c) => c.id)).toEqual([late.id, risky.id, soon.id, later.id]);
+  });
+});
+
+describe('presorted board order', () => {
+  it('sortCases gives the same order as sorting per column', () => {
+    const cs = [
+      aCase({ priority: 'low' }),
+      aCase({ priority: 'critical' }),
+      aCase({ priority: 'high' }),
+    ];
+    const sorted = sortCases(cs, false, () => null);
+    const { groups } = groupBoard(sorted, emptyFilter, null, () => null, true);
+    const { groups: reference } = groupBoard(cs, emptyFilter, null, () => null);
+    expect(groups[1].new.map((c) => c.priority)).toEqual(['critical', 'high', 'low']);
+    expect(groups[1].new).toEqual(reference[1].new);
   });
 });

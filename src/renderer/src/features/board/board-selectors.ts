@@ -36,13 +36,18 @@ export function searchTextOf(c: LocalCase): string {
     .toLowerCase();
 }
 
-export function matchesFilter(c: LocalCase, filter: BoardFilter, userId: string | null): boolean {
+export function matchesFilter(
+  c: LocalCase,
+  filter: BoardFilter,
+  userId: string | null,
+  searchText: (c: LocalCase) => string = searchTextOf,
+): boolean {
   if (!filter.showClosed && c.status === 'closed') return false;
   if (filter.mine && c.assigneeId !== userId) return false;
   if (filter.municipalityId && c.requester.municipalityId !== filter.municipalityId) return false;
   if (filter.priority && c.priority !== filter.priority) return false;
   const text = filter.text.trim().toLowerCase();
-  if (text && !searchTextOf(c).includes(text)) return false;
+  if (text && !searchText(c).includes(text)) return false;
   return true;
 }
 
@@ -82,6 +87,34 @@ function nextDue(s: SlaState): number {
   return dues.length ? Math.min(...dues) : Infinity;
 }
 
+/**
+ * All cases in board order, sorted once (with each case's sort key computed once) so that a
+ * filter keystroke only has to filter, not sort 10,000 cases again.
+ */
+export function sortCases(
+  cases: readonly LocalCase[],
+  sortBySla: boolean,
+  slaOf: (c: LocalCase) => SlaState | null,
+): LocalCase[] {
+  const keyed = cases.map((c) => {
+    const sla = sortBySla ? slaOf(c) : null;
+    return {
+      c,
+      rank: sortBySla ? (sla ? slaRank[sla.worst] : 9) : 0,
+      due: sla ? nextDue(sla) : Infinity,
+      priority: priorityRank[c.priority],
+    };
+  });
+  keyed.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      (a.due === b.due ? 0 : a.due < b.due ? -1 : 1) ||
+      a.priority - b.priority ||
+      b.c.updatedAt.localeCompare(a.c.updatedAt),
+  );
+  return keyed.map((k) => k.c);
+}
+
 /** Cases per line and column, filtered and sorted. */
 export type BoardGroups = Record<SupportLine, Record<BoardColumn, LocalCase[]>>;
 
@@ -90,6 +123,9 @@ export function groupBoard(
   filter: BoardFilter,
   userId: string | null,
   slaOf: (c: LocalCase) => SlaState | null,
+  /** The cases are already in board order (see `sortCases`): only filter and group. */
+  presorted = false,
+  searchText: (c: LocalCase) => string = searchTextOf,
 ): { groups: BoardGroups; shown: number } {
   const empty = (): Record<BoardColumn, LocalCase[]> => ({
     new: [],
@@ -101,10 +137,11 @@ export function groupBoard(
   const groups: BoardGroups = { 1: empty(), 2: empty(), 3: empty() };
   let shown = 0;
   for (const c of cases) {
-    if (!matchesFilter(c, filter, userId)) continue;
+    if (!matchesFilter(c, filter, userId, searchText)) continue;
     groups[c.line][columnOf(c.status)].push(c);
     shown += 1;
   }
+  if (presorted) return { groups, shown };
   for (const line of [1, 2, 3] as const) {
     for (const column of boardColumns) {
       groups[line][column].sort((a, b) => compareCases(a, b, filter.sortBySla, slaOf));

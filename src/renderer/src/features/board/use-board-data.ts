@@ -1,5 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CaseStatus } from '../../../../core/case/index';
 import type { SlaState } from '../../../../core/sla/index';
@@ -7,11 +6,13 @@ import { useWorkstation } from '../../app/workstation-context';
 import type { LocalCase } from '../../db/local-records';
 import { useNowMinute } from '../../stores/clock-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { subscribeBoardCases } from './board-case-cache';
 import { currentFilter, useBoardFilterStore } from './board-filter-store';
-import { type BoardGroups, groupBoard } from './board-selectors';
+import { type BoardGroups, groupBoard, searchTextOf, sortCases } from './board-selectors';
 import { slaOfRecord } from './case-sla';
 
-const shownStatuses: CaseStatus[] = ['new', 'inProgress', 'waiting', 'resolved', 'reopened'];
+const openStatuses: CaseStatus[] = ['new', 'inProgress', 'waiting', 'resolved', 'reopened'];
+const withClosed: CaseStatus[] = [...openStatuses, 'closed'];
 
 export interface BoardData {
   groups: BoardGroups;
@@ -21,10 +22,23 @@ export interface BoardData {
   loading: boolean;
 }
 
+// Per-object caches: an unchanged case keeps its object (see board-case-cache.ts), so its
+// search text and (within a minute) its SLA state are computed once, not per keystroke.
+const searchTexts = new WeakMap<LocalCase, string>();
+function cachedSearchText(c: LocalCase): string {
+  let text = searchTexts.get(c);
+  if (text === undefined) {
+    text = searchTextOf(c);
+    searchTexts.set(c, text);
+  }
+  return text;
+}
+
 /**
- * The board's cases from the local store, filtered, grouped and sorted. SLA states are
- * computed once per minute for all cases (cheap with the calendar's day cache), and the
- * free-text filter is deferred so typing never waits for a regroup of 10,000 cases.
+ * The board's cases, filtered, grouped and sorted. Cases are kept in memory and updated one
+ * by one; SLA states are computed once per case per minute; the order is computed when
+ * cases or the minute change, so a filter keystroke only filters; and the free text is
+ * deferred so typing never waits for the board.
  */
 export function useBoardData(): BoardData {
   const { db, actor } = useWorkstation();
@@ -33,34 +47,42 @@ export function useBoardData(): BoardData {
   const minute = useNowMinute();
   const calendar = useServiceConfigStore((s) => s.calendar);
   const slaConfig = useServiceConfigStore((s) => s.config.sla);
+  const [cases, setCases] = useState<LocalCase[] | undefined>(undefined);
 
-  const cases = useLiveQuery(
-    () =>
-      db.cases
-        .where('status')
-        .anyOf(filter.showClosed ? [...shownStatuses, 'closed'] : shownStatuses)
-        .toArray(),
+  useEffect(
+    () => subscribeBoardCases(db, filter.showClosed ? withClosed : openStatuses, setCases),
     [db, filter.showClosed],
   );
 
-  const slaMap = useMemo(() => {
-    const map = new Map<string, SlaState | null>();
-    for (const c of cases ?? []) map.set(c.id, slaOfRecord(c, calendar, slaConfig, minute));
-    return map;
-  }, [cases, calendar, slaConfig, minute]);
+  const slaOf = useMemo(() => {
+    const states = new WeakMap<LocalCase, SlaState | null>();
+    return (c: LocalCase) => {
+      let state = states.get(c);
+      if (state === undefined) {
+        state = slaOfRecord(c, calendar, slaConfig, minute);
+        states.set(c, state);
+      }
+      return state;
+    };
+  }, [calendar, slaConfig, minute]);
 
-  const slaOf = useMemo(() => (c: LocalCase) => slaMap.get(c.id) ?? null, [slaMap]);
+  const sorted = useMemo(
+    () => sortCases(cases ?? [], filter.sortBySla, slaOf),
+    [cases, filter.sortBySla, slaOf],
+  );
 
   const { mine, municipalityId, priority, sortBySla, showClosed } = filter;
   const { groups, shown } = useMemo(
     () =>
       groupBoard(
-        cases ?? [],
+        sorted,
         { mine, municipalityId, priority, sortBySla, showClosed, text: deferredText },
         actor.id,
         slaOf,
+        true,
+        cachedSearchText,
       ),
-    [cases, mine, municipalityId, priority, sortBySla, showClosed, deferredText, actor.id, slaOf],
+    [sorted, mine, municipalityId, priority, sortBySla, showClosed, deferredText, actor.id, slaOf],
   );
   return { groups, shown, total: cases?.length ?? 0, slaOf, loading: cases === undefined };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { allowedMoves, formatRuleMessage } from '../../../../core/rules/index';
+import { mark, marks, measureFrom } from '../../app/performance-marks';
 import { useApplyChange } from '../../app/use-apply-change';
 import { useWorkstation } from '../../app/workstation-context';
 import { stripLocal } from '../../db/case-repository';
@@ -44,6 +45,7 @@ export function useBoardMoves() {
     if (!change) return;
     const number = displayNumber(record);
     const refused = await applyChange(record.id, change);
+    measureFrom(marks.dragPersisted, marks.drop);
     if (refused) show(t('move.refused', { number, reason: refused }), 'error');
     else show(t('move.done', { number, target: targetName(move, record) }));
   }
@@ -69,6 +71,7 @@ export function useBoardMoves() {
       return refused;
     },
     drop(record: LocalCase, target: DropTarget) {
+      mark(marks.drop);
       const move = moveFor(record, target);
       if (move.kind === 'none') return;
       const v = verdicts(record);

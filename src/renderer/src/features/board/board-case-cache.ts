@@ -1,0 +1,89 @@
+import { Dexie, type IntervalTree, type IntervalTreeNode, RangeSet } from 'dexie';
+import type { CaseStatus } from '../../../../core/case/index';
+import type { LocalCase } from '../../db/local-records';
+import type { SaksbordDb } from '../../db/saksbord-db';
+
+/** Above this many changed cases at once a full reload is cheaper than fetching each. */
+const MAX_INCREMENTAL = 2_000;
+
+/** The single keys of a mutated-keys tree, or null when it holds real ranges (reload all). */
+export function singleKeysOf(tree: IntervalTree): string[] | null {
+  const keys: string[] = [];
+  for (const node of RangeSet(tree) as Iterable<IntervalTreeNode>) {
+    if (typeof node.from !== 'string' || node.from !== node.to) return null;
+    keys.push(node.from);
+    if (keys.length > MAX_INCREMENTAL) return null;
+  }
+  return keys;
+}
+
+/**
+ * The board's cases kept in memory and updated case by case. A live query over the whole
+ * table would read all 10,000 cases again after every edit (and hold IndexedDB while it
+ * does, delaying the next write); instead this listens to Dexie's mutation events and
+ * fetches only the cases that changed. `onChange` receives a new array each time.
+ */
+export function subscribeBoardCases(
+  db: SaksbordDb,
+  statuses: readonly CaseStatus[],
+  onChange: (cases: LocalCase[]) => void,
+): () => void {
+  const shown = new Set<CaseStatus>(statuses);
+  const byId = new Map<string, LocalCase>();
+  let stopped = false;
+  let pending: Set<string> | 'all' | null = null;
+  let running = false;
+
+  const loadAll = async () => {
+    // One getAll per status (an index range each) is far faster than an anyOf cursor.
+    const lists = await Promise.all(
+      statuses.map((s) => db.cases.where('status').equals(s).toArray()),
+    );
+    byId.clear();
+    for (const list of lists) for (const c of list) byId.set(c.id, c);
+  };
+  const loadSome = async (ids: string[]) => {
+    const found = await db.cases.bulkGet(ids);
+    ids.forEach((id, i) => {
+      const c = found[i];
+      if (c && shown.has(c.status)) byId.set(id, c);
+      else byId.delete(id);
+    });
+  };
+  const flush = async () => {
+    if (running || stopped) return;
+    running = true;
+    while (pending !== null && !stopped) {
+      const work = pending;
+      pending = null;
+      if (work === 'all') await loadAll();
+      else await loadSome([...work]);
+    }
+    running = false;
+    if (!stopped) onChange([...byId.values()]);
+  };
+  const request = (ids: string[] | 'all') => {
+    if (ids === 'all' || pending === 'all') pending = 'all';
+    else {
+      pending ??= new Set();
+      for (const id of ids) pending.add(id);
+    }
+    void flush();
+  };
+
+  const prefix = `idb://${db.name}/cases/`;
+  const listener = (parts: Record<string, IntervalTree>) => {
+    const changed = parts[prefix];
+    const deleted = parts[`${prefix}:dels`];
+    if (!changed && !deleted) return;
+    const keys = [changed, deleted].filter((t) => t !== undefined).map((t) => singleKeysOf(t!));
+    if (keys.some((k) => k === null)) request('all');
+    else request(keys.flat() as string[]);
+  };
+  Dexie.on('storagemutated', listener);
+  request('all');
+  return () => {
+    stopped = true;
+    Dexie.on('storagemutated').unsubscribe(listener);
+  };
+}
