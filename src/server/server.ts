@@ -26,10 +26,7 @@ import type { ServerContext, ServerOptions } from './server-context';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function loadServiceConfig(file: string | undefined): ServiceConfig {
-  if (!file) return defaultServiceConfig;
-  return parseServiceConfig(readFileSync(file, 'utf8'), file);
-}
+export { loadServiceConfig } from './config-file';
 
 export interface ContextOptions extends DatabaseOptions {
   config?: ServiceConfig;

@@ -3,13 +3,16 @@
  * one line on stderr and a non-zero exit code for bad input.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultServiceConfig } from '../../src/core/config';
 
 const root = resolve(import.meta.dirname, '../..');
 
 function saksbord(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'src/server/cli.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -103,6 +106,73 @@ describe('bad input', () => {
     expect(stdout).toBe('');
     const lines = ownLines(stderr);
     expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(names);
+  });
+});
+
+describe('saksbord calendar --config', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'saksbord-cli-config-'));
+  const write = (name: string, content: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+  const withChristmasEve = write('christmas-eve.json', {
+    ...defaultServiceConfig,
+    calendar: {
+      ...defaultServiceConfig.calendar,
+      extraClosedDays: [{ date: '2026-12-24', name: 'Julaftan' }],
+    },
+  });
+
+  it('adds the configured extra closed days to the holidays', () => {
+    const { code, stdout } = saksbord(
+      'calendar',
+      'holidays',
+      '2026',
+      '--json',
+      '--config',
+      withChristmasEve,
+    );
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as Array<{ date: string; name: string }>;
+    expect(rows).toHaveLength(13);
+    expect(rows).toContainEqual({ date: '2026-12-24', name: 'Julaftan' });
+  });
+
+  it('keeps support closed on a configured closed day', () => {
+    const { code, stdout } = saksbord(
+      'calendar',
+      'status',
+      '2026-12-24T10:00+01:00',
+      '--json',
+      `--config=${withChristmasEve}`,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0]).toMatchObject({ supportOpen: false, onCallStaffed: true });
+  });
+
+  it.each([
+    ['a missing file', join(dir, 'nope.json'), 'file not found'],
+    ['a file that is not JSON', write('broken.json', '{ "calendar": '), 'broken.json'],
+    [
+      'a wrong field type',
+      write('bad-phone.json', {
+        ...defaultServiceConfig,
+        calendar: {
+          ...defaultServiceConfig.calendar,
+          phoneNumbers: { support: 70162999, onCall: '70 16 24 46' },
+        },
+      }),
+      'calendar.phoneNumbers.support',
+    ],
+  ])('%s stops it with one line naming the file and field', (_what, file, names) => {
+    const { code, stdout, stderr } = saksbord('calendar', 'holidays', '2026', '--config', file);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    const lines = ownLines(stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file.split('/').pop());
     expect(lines[0]).toContain(names);
   });
 });

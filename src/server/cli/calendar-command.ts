@@ -1,9 +1,9 @@
 /**
  * `saksbord calendar …`: the service calendar from the command line.
  *
- *   saksbord calendar holidays <from-year> [<to-year>] [--json]
+ *   saksbord calendar holidays <from-year> [<to-year>] [--json] [--config <file>]
  *       JSON: [{"date": "YYYY-MM-DD", "name": "…"}] — public holidays and extra closed days.
- *   saksbord calendar status <ISO-8601 instant>... [--json]
+ *   saksbord calendar status <ISO-8601 instant>... [--json] [--config <file>]
  *       JSON: one ServiceStatus per instant, in the order given. An instant without an
  *       offset is read as Europe/Oslo wall-clock time.
  *
@@ -21,6 +21,7 @@ import {
   type ServiceStatus,
   statusAt,
 } from '../../core/calendar/index';
+import { loadServiceConfig } from '../config-file';
 import { type CliCommand, type CliIo, CliUsageError, EXIT_OK, parseArgs } from './cli-command';
 import { messages, weekdayNames } from './cli-messages';
 
@@ -139,13 +140,32 @@ function runStatus(calendar: ServiceCalendar, args: readonly string[], json: boo
   );
 }
 
+/** Splits `--config <file>` (or `--config=<file>`) off the arguments. */
+function takeConfigOption(args: readonly string[]): { configFile?: string; rest: string[] } {
+  const rest: string[] = [];
+  let configFile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--config') {
+      configFile = args[++i];
+      if (configFile === undefined) throw new CliUsageError(messages.configFileMissing);
+    } else if (arg.startsWith('--config=')) {
+      configFile = arg.slice('--config='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return configFile === undefined ? { rest } : { configFile, rest };
+}
+
 /** Builds the `calendar` command; tests and the config work can hand in another config source. */
 export function createCalendarCommand(options: CalendarCommandOptions = {}): CliCommand {
   return {
     name: 'calendar',
     summary: messages.calendarSummary,
     async run(args, io) {
-      const { positionals, flags } = parseArgs(args, ['--json'], messages.unknownFlag);
+      const { configFile, rest: remaining } = takeConfigOption(args);
+      const { positionals, flags } = parseArgs(remaining, ['--json'], messages.unknownFlag);
       const [sub, ...rest] = positionals;
       const json = flags.has('--json');
       if (sub !== 'holidays' && sub !== 'status') {
@@ -153,7 +173,11 @@ export function createCalendarCommand(options: CalendarCommandOptions = {}): Cli
           sub === undefined ? messages.calendarUsage : messages.unknownCalendarSubcommand(sub),
         );
       }
-      const config = options.loadConfig ? await options.loadConfig() : defaultCalendarConfig;
+      const config = options.loadConfig
+        ? await options.loadConfig()
+        : configFile
+          ? loadServiceConfig(configFile).calendar
+          : defaultCalendarConfig;
       const calendar = createServiceCalendar(config);
       if (sub === 'holidays') runHolidays(calendar, rest, json, io);
       else runStatus(calendar, rest, json, io);

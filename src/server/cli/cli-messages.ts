@@ -22,12 +22,13 @@ export const messages = {
   helpHeading: 'Kommandoar:',
   unknownCommand: (name: string) => `ukjend kommando «${name}» (sjå saksbord --help)`,
   unknownFlag: (flag: string) => `ukjend val «${flag}»`,
+  configFileMissing: 'manglar fil etter --config (skriv --config <fil>)',
   failed: (reason: string) => reason,
 
   calendarSummary:
     'calendar holidays <frå-år> [<til-år>] | calendar status <tidspunkt>...  [--json]',
   calendarUsage:
-    'bruk: saksbord calendar holidays <frå-år> [<til-år>] [--json] | saksbord calendar status <tidspunkt>... [--json]',
+    'bruk: saksbord calendar holidays <frå-år> [<til-år>] [--json] [--config <fil>] | saksbord calendar status <tidspunkt>... [--json] [--config <fil>]',
   unknownCalendarSubcommand: (name: string) =>
     `ukjend underkommando «${name}» til calendar (bruk holidays eller status)`,
   missingFromYear: `argumentet <frå-år> manglar (eit årstal ${years})`,
