@@ -219,11 +219,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pullAll(): Promise<void> {
+    let { cursor } = await readSyncState(db);
+    let next = transport.pull(cursor, pullLimit);
     for (;;) {
-      const { cursor } = await readSyncState(db);
-      const page = await transport.pull(cursor, pullLimit);
+      const page = await next;
+      const more = page.hasMore && page.cursor > cursor;
+      if (more) {
+        // Fetch the next page while this one is written to IndexedDB (pages may overlap:
+        // applying never goes back in time). Its failure surfaces when it is awaited.
+        next = transport.pull(page.cursor, pullLimit);
+        next.catch(() => {});
+      }
       await applyPullPage(db, page);
-      if (!page.hasMore || page.cursor <= cursor) return;
+      if (!more) return;
+      cursor = page.cursor;
     }
   }
 
