@@ -10,9 +10,10 @@ export function NoticeList() {
   return (
     <ul className="notices" aria-label={t('banner.notices')}>
       {notices.map((n) => (
-        <li key={n.id} className={`notice notice--${n.severity ?? 'info'}`}>
+        <li key={n.id} className={`notice notice--${n.severity ?? 'info'}`} data-testid="notice">
+          <span aria-hidden="true">{n.severity === 'info' ? 'ℹ ' : '⚠ '}</span>
           <strong>{n.title[locale] ?? n.title.nn}</strong>
-          {n.body ? <span> — {n.body[locale] ?? n.body.nn}</span> : null}
+          {n.body?.[locale] ? <span> — {n.body[locale]}</span> : null}
         </li>
       ))}
     </ul>
