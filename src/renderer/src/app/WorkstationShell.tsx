@@ -14,6 +14,7 @@ import { deviceId } from './device-id';
 import type { ActiveSession } from './session-api';
 import { ToastMessage } from './ToastMessage';
 import { useDesktopBridge } from './use-desktop-bridge';
+import { useRouteFocus } from './use-route-focus';
 import { useServerData } from './use-server-data';
 import { openWorkstation, type Workstation } from './workstation';
 import { WorkstationContext } from './workstation-context';
@@ -36,6 +37,7 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
   }, [session]);
   useServerData(ws);
   useDesktopBridge();
+  useRouteFocus(route);
 
   if (!ws) return <p role="status">{t('app.loading')}</p>;
   if (route.name === 'wall') {
