@@ -12,11 +12,15 @@
  * 1,000 local document edits (from the local sequence before the edits, as a live `sync`).
  * Both in one Chromium, one after the other. Ratios are Saksbord ÷ PouchDB (below 1: faster).
  *
- * SAKSBORD_BENCH_CASES (default 50000) and SAKSBORD_BENCH_MUTATIONS (default 1000) scale it
- * down for a quick run.
+ * Environment: SAKSBORD_BENCH_CASES (default 50000) and SAKSBORD_BENCH_MUTATIONS (default
+ * 1000) scale it down for a quick run; SAKSBORD_BENCH_POUCH_BATCH sets PouchDB's batch_size
+ * (default: PouchDB's own, 100); SAKSBORD_BENCH_PROFILE=1 first times each step of pulling
+ * and applying a page (fetch, JSON, schema, Dexie and raw IndexedDB writes).
+ * The Saksbord server commits every mutation on its own with synchronous=FULL; LevelDB under
+ * express-pouchdb does not sync to disk on write, which favours PouchDB in (b).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { headSeq } from '../src/server/db/write-lock';
@@ -113,8 +117,14 @@ export async function run(): Promise<BenchResult[]> {
     const sInitial = await call(sPage, 'saksbordInitial', { token: saksbord.token, head });
     log(
       `Saksbord initial sync: ${seconds(sInitial.ms).toFixed(2)} s, ${fmt(sInitial.cases)} cases, ` +
-        `${fmt(sInitial.events)} events, ${sInitial.pages} pages; in transport.pull ` +
-        `${seconds(sInitial.pullMs).toFixed(2)} s, applying ${seconds(sInitial.applyMs).toFixed(2)} s`,
+        `${fmt(sInitial.events)} events, ${sInitial.pages} pages; pull requests ` +
+        `${seconds(sInitial.pullMs).toFixed(2)} s in all (the next page is fetched while one is written)`,
+    );
+    const avg = (xs: number[]) =>
+      Math.round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length));
+    log(
+      `Saksbord page cycle (ms): first 5 pages ${avg(sInitial.pageMs.slice(0, 5))} on average, ` +
+        `last 5 ${avg(sInitial.pageMs.slice(-5))}; all: ${sInitial.pageMs.join(' ')}`,
     );
     if (sInitial.cases !== CASES) throw new Error(`${sInitial.cases} cases synced, not ${CASES}`);
     const sOffline = await call(sPage, 'saksbordOffline', {
@@ -136,7 +146,12 @@ export async function run(): Promise<BenchResult[]> {
     // PouchDB
     const pPage = await context.newPage();
     await openHarness(pPage, pouch.url);
-    const pInitial = await call(pPage, 'pouchInitial', { remote: pouch.dbUrl });
+    const pInitial = await call(pPage, 'pouchInitial', {
+      remote: pouch.dbUrl,
+      ...(process.env.SAKSBORD_BENCH_POUCH_BATCH
+        ? { batchSize: Number(process.env.SAKSBORD_BENCH_POUCH_BATCH) }
+        : {}),
+    });
     log(
       `PouchDB initial replication: ${seconds(pInitial.ms).toFixed(2)} s, ` +
         `${fmt(pInitial.docs)} documents`,
@@ -150,6 +165,8 @@ export async function run(): Promise<BenchResult[]> {
     if (pOffline.written !== MUTATIONS) throw new Error('PouchDB: not every edit was written');
     await pPage.close();
 
+    const load = loadavg()[1]!.toFixed(1);
+    log(`load average (5 min) at the end: ${load} on this machine's cores`);
     const n = fmt(CASES);
     const m = fmt(MUTATIONS);
     const initialTarget = CASES === 50_000 ? '≤ 10 s' : undefined;
@@ -160,7 +177,7 @@ export async function run(): Promise<BenchResult[]> {
         value: seconds(sInitial.ms),
         unit: 's',
         target: initialTarget,
-        note: `${sInitial.pages} pages; pull requests ${seconds(sInitial.pullMs).toFixed(1)} s, IndexedDB apply ${seconds(sInitial.applyMs).toFixed(1)} s`,
+        note: `${sInitial.pages} pages; pull requests ${seconds(sInitial.pullMs).toFixed(1)} s in all, overlapping the IndexedDB writes`,
       },
       {
         name: `sync: PouchDB initial replication, ${n} docs`,
@@ -172,7 +189,7 @@ export async function run(): Promise<BenchResult[]> {
         name: 'sync: initial sync ratio Saksbord/PouchDB',
         value: sInitial.ms / pInitial.ms,
         unit: '×',
-        note: 'below 1: Saksbord faster',
+        note: `below 1: Saksbord faster; load average ${load}`,
       },
       {
         name: `sync: Saksbord ${m} offline edits pushed`,
@@ -191,7 +208,7 @@ export async function run(): Promise<BenchResult[]> {
         name: 'sync: offline push ratio Saksbord/PouchDB',
         value: sOffline.ms / pOffline.ms,
         unit: '×',
-        note: 'below 1: Saksbord faster',
+        note: `below 1: Saksbord faster; load average ${load}`,
       },
     ];
   } finally {

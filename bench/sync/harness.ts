@@ -21,10 +21,11 @@ const deviceId = 'bench-browser';
 
 /** The transport, with the time spent inside each call added up. */
 function timedTransport(inner: SyncTransport) {
-  const spent = { pullMs: 0, pushMs: 0, pulls: 0, pushes: 0 };
+  const spent = { pullMs: 0, pushMs: 0, pulls: 0, pushes: 0, pullStarts: [] as number[] };
   const transport: SyncTransport = {
     async pull(after, limit) {
       const t = performance.now();
+      spent.pullStarts.push(t);
       try {
         return await inner.pull(after, limit);
       } finally {
@@ -104,7 +105,7 @@ const api: SyncBenchApi = {
       events: await db.events.count(),
       pages: spent.pulls,
       pullMs: spent.pullMs,
-      applyMs: ms - spent.pullMs - spent.pushMs,
+      pageMs: spent.pullStarts.slice(1).map((t, i) => Math.round(t - spent.pullStarts[i]!)),
     };
   },
 
@@ -147,6 +148,30 @@ const api: SyncBenchApi = {
   },
 
   async saksbordProfile({ token, pages: count }) {
+    // A plain IndexedDB database: the same case indexes as SaksbordDb, and a store without any.
+    const plain = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`bench-plain-${crypto.randomUUID()}`, 1);
+      open.onupgradeneeded = () => {
+        const cases = open.result.createObjectStore('cases', { keyPath: 'id' });
+        for (const index of ['number', 'line', 'status', 'priority', 'assigneeId', 'updatedAt']) {
+          cases.createIndex(index, index);
+        }
+        cases.createIndex('requester.municipalityId', 'requester.municipalityId');
+        cases.createIndex('[line+status]', ['line', 'status']);
+        cases.createIndex('pendingCount', 'pendingCount');
+        open.result.createObjectStore('bare', { keyPath: 'id' });
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const rawStorePut = (store: string, rows: readonly unknown[]) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = plain.transaction(store, 'readwrite');
+        const os = tx.objectStore(store);
+        for (const row of rows) os.put(row);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
     const transport = createHttpTransport({ baseUrl: location.origin, getToken: () => token });
     const db = new SaksbordDb(`bench-profile-${crypto.randomUUID()}`);
     await db.open();
@@ -202,6 +227,14 @@ const api: SyncBenchApi = {
       await time('raw events put', () => rawPut('events', page.events));
       await time('raw cases put', () => rawPut('cases', locals));
       raw.close();
+      await time('raw cases put, no server copy', () =>
+        rawStorePut(
+          'cases',
+          locals.map((c) => ({ ...c, server: null })),
+        ),
+      );
+      await time('raw cases put, no indexes', () => rawStorePut('bare', locals));
+      await time('raw events put, no indexes', () => rawStorePut('bare', page.events));
       after = page.cursor;
     }
     return steps;

@@ -13,10 +13,13 @@ export interface SaksbordInitialResult {
   cases: number;
   events: number;
   pages: number;
-  /** Time inside `transport.pull` (request, response, JSON parse, schema check). */
+  /**
+   * Time inside `transport.pull` (request, response, JSON parse, schema check), added up; the
+   * engine fetches the next page while it writes one, so this overlaps the IndexedDB work.
+   */
   pullMs: number;
-  /** The rest: applying the pages to IndexedDB (`applyPullPage`) and the engine's bookkeeping. */
-  applyMs: number;
+  /** Time from one pull request to the next: one page's cycle. */
+  pageMs: number[];
 }
 
 export interface OfflineArgs {
