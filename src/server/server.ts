@@ -3,14 +3,13 @@
  * bus, build the app, listen. `close()` stops accepting connections, ends SSE streams,
  * finishes requests in flight, and closes the database.
  */
-import { readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createServiceCalendar } from '../core/calendar';
-import { defaultServiceConfig, parseServiceConfig, type ServiceConfig } from '../core/config';
+import { defaultServiceConfig, type ServiceConfig } from '../core/config';
 import { createApp } from './app';
 import { defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store';
 import { defaultSignInLimits } from './auth/sign-in-limiter';
