@@ -10,7 +10,7 @@
  * PouchDB: express-pouchdb (LevelDB, on disk) on 127.0.0.1 with the same case records as JSON
  * documents; in the page pouchdb-browser (IndexedDB adapter) replicates them in, then pushes
  * 1,000 local document edits (from the local sequence before the edits, as a live `sync`).
- * Both in one Chromium, one after the other. Ratios are Saksbord ÷ PouchDB (below 1: faster).
+ * Both in one Chromium (a persistent profile: IndexedDB on disk), one after the other. Ratios are Saksbord ÷ PouchDB (below 1: faster).
  *
  * Environment: SAKSBORD_BENCH_CASES (default 50000) and SAKSBORD_BENCH_MUTATIONS (default
  * 1000) scale it down for a quick run; SAKSBORD_BENCH_POUCH_BATCH sets PouchDB's batch_size
@@ -22,7 +22,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { headSeq } from '../src/server/db/write-lock';
 import type { BenchResult } from './run-all';
 import { buildHarness } from './sync/build-harness';
@@ -62,7 +62,7 @@ export async function run(): Promise<BenchResult[]> {
   const webRoot = join(tmp, 'web');
   let saksbord: SaksbordSide | undefined;
   let pouch: PouchSide | undefined;
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let context: BrowserContext | undefined;
   try {
     let t = performance.now();
     await buildHarness(webRoot);
@@ -86,7 +86,9 @@ export async function run(): Promise<BenchResult[]> {
         `${Math.round(performance.now() - t)} ms`,
     );
 
-    browser = await chromium.launch({
+    // A persistent profile, as the desktop app has: IndexedDB on disk (a fresh incognito-like
+    // context would keep it in memory).
+    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
       executablePath: chromiumPath,
       args: [
         '--no-sandbox',
@@ -98,7 +100,6 @@ export async function run(): Promise<BenchResult[]> {
         '--no-first-run',
       ],
     });
-    const context = await browser.newContext();
 
     // Saksbord
     const sPage = await context.newPage();
@@ -138,6 +139,7 @@ export async function run(): Promise<BenchResult[]> {
         `pull ${seconds(sOffline.pullMs ?? 0).toFixed(2)} s; outbox left ${sOffline.left}, ` +
         `rejected ${sOffline.rejected}, conflicts ${sOffline.conflicts}, server head +${headAfter - head}`,
     );
+    log(`Saksbord offline sync timeline (ms): ${sOffline.timeline}`);
     if (sOffline.left !== 0 || headAfter - head !== MUTATIONS) {
       throw new Error('Saksbord: not every offline edit reached the server');
     }
@@ -212,7 +214,7 @@ export async function run(): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    await browser?.close();
+    await context?.close();
     await pouch?.close();
     await saksbord?.server.close();
     rmSync(tmp, { recursive: true, force: true });

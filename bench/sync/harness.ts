@@ -21,7 +21,15 @@ const deviceId = 'bench-browser';
 
 /** The transport, with the time spent inside each call added up. */
 function timedTransport(inner: SyncTransport) {
-  const spent = { pullMs: 0, pushMs: 0, pulls: 0, pushes: 0, pullStarts: [] as number[] };
+  const spent = {
+    pullMs: 0,
+    pushMs: 0,
+    pulls: 0,
+    pushes: 0,
+    pullStarts: [] as number[],
+    /** Each request: kind, start, end (ms since the page loaded). */
+    calls: [] as Array<[string, number, number]>,
+  };
   const transport: SyncTransport = {
     async pull(after, limit) {
       const t = performance.now();
@@ -31,6 +39,7 @@ function timedTransport(inner: SyncTransport) {
       } finally {
         spent.pullMs += performance.now() - t;
         spent.pulls += 1;
+        spent.calls.push(['pull', t, performance.now()]);
       }
     },
     async push(request) {
@@ -40,11 +49,24 @@ function timedTransport(inner: SyncTransport) {
       } finally {
         spent.pushMs += performance.now() - t;
         spent.pushes += 1;
+        spent.calls.push(['push', t, performance.now()]);
       }
     },
     subscribe: (onEvent, onConnection) => inner.subscribe(onEvent, onConnection),
   };
   return { transport, spent };
+}
+
+/** Requests and the local work between them, e.g. `local 80 · push 640 · local 310 · …`. */
+function timeline(calls: Array<[string, number, number]>, start: number, end: number): string {
+  const parts: string[] = [];
+  let at = start;
+  for (const [kind, from, to] of calls) {
+    parts.push(`local ${Math.round(from - at)}`, `${kind} ${Math.round(to - from)}`);
+    at = to;
+  }
+  parts.push(`local ${Math.round(end - at)}`);
+  return parts.join(' · ');
 }
 
 let saksbord: {
@@ -130,6 +152,7 @@ const api: SyncBenchApi = {
 
     spent.pullMs = 0;
     spent.pushMs = 0;
+    spent.calls = [];
     const start = performance.now();
     engine.setNetworkAvailable(true);
     await engine.syncNow();
@@ -144,6 +167,7 @@ const api: SyncBenchApi = {
       conflicts: await db.conflicts.count(),
       pushMs: spent.pushMs,
       pullMs: spent.pullMs,
+      timeline: timeline(spent.calls, start, start + ms),
     };
   },
 

@@ -39,6 +39,8 @@ export interface OfflineResult {
   /** Time inside `transport.push` and `transport.pull` (Saksbord), the rest is local work. */
   pushMs?: number;
   pullMs?: number;
+  /** Saksbord: requests and the local work between them (ms), in order. */
+  timeline?: string;
   /** PouchDB: documents the replication wrote to the server. */
   written?: number;
 }
