@@ -5,6 +5,7 @@
  * (SaksbordDb, createCaseRepository, createSyncEngine, createHttpTransport) and, for
  * comparison, PouchDB's browser build with its IndexedDB adapter.
  */
+import { Dexie } from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import type { CaseChangeInput, Priority } from '../../src/core/case/index';
 import { pullResponseSchema } from '../../src/core/sync/index';
@@ -223,6 +224,21 @@ const api: SyncBenchApi = {
       await fresh.open();
       await time('applyPullPage', () => applyPullPage(fresh, page));
       fresh.close();
+      // The same with only the indexes the renderer queries (cases: number, status, priority,
+      // updatedAt, [line+status]; events: seq, [caseId+seq]).
+      const trimmed = new Dexie(`bench-profile-${crypto.randomUUID()}`) as unknown as SaksbordDb;
+      trimmed.version(1).stores({
+        cases: 'id, number, status, priority, updatedAt, [line+status]',
+        events: 'id, seq, [caseId+seq]',
+        outbox: '++order, &mutationId, caseId, state, [state+order]',
+        syncState: 'id',
+        conflicts: 'id, caseId, [caseId+state], state, mutationId',
+        settings: 'key',
+        session: 'id',
+      });
+      await trimmed.open();
+      await time('applyPullPage, used indexes only', () => applyPullPage(trimmed, page));
+      trimmed.close();
       await time('events.bulkPut', () =>
         db.transaction('rw', db.events, () => db.events.bulkPut(page.events)),
       );
