@@ -116,6 +116,19 @@ export const acknowledgedSchema = z.object({
   type: z.literal('acknowledged'),
 });
 
+/**
+ * A file was attached to the case. Append-only and never conflicts. Only the server's upload
+ * route records it, in the same transaction as the stored attachment, so the history (the
+ * audit log) shows every upload: who, when, which file. Not a response to the requester.
+ */
+export const attachmentAddedSchema = z.object({
+  type: z.literal('attachmentAdded'),
+  attachmentId: idSchema,
+  fileName: z.string().trim().min(1, 'fileName is required').max(255),
+  contentType: z.string().trim().min(1, 'contentType is required').max(200),
+  sizeBytes: z.number().int().positive('sizeBytes must be positive'),
+});
+
 export const caseChangeSchema = z.discriminatedUnion('type', [
   caseCreatedSchema,
   fieldsChangedSchema,
@@ -128,6 +141,7 @@ export const caseChangeSchema = z.discriminatedUnion('type', [
   linkedSchema,
   mergedSchema,
   acknowledgedSchema,
+  attachmentAddedSchema,
 ]);
 export type CaseChange = z.infer<typeof caseChangeSchema>;
 export type CaseChangeInput = z.input<typeof caseChangeSchema>;

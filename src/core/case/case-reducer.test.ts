@@ -101,6 +101,18 @@ describe('per-field conflicts', () => {
       [],
     ],
     [
+      'attachments never conflict',
+      {
+        type: 'attachmentAdded',
+        attachmentId: caseId,
+        fileName: 'skjerm.png',
+        contentType: 'image/png',
+        sizeBytes: 2048,
+      },
+      0,
+      [],
+    ],
+    [
       'escalation writes line and assignee',
       { type: 'escalated', toLine: 3, reason: 'r' },
       2,
@@ -120,8 +132,55 @@ describe('what counts as a response', () => {
     ],
     [{ type: 'commented', commentId: caseId, body: 'notat', visibility: 'internal' }, false],
     [{ type: 'worklogAdded', entryId: caseId, minutes: 5, line: 1 }, false],
+    [
+      {
+        type: 'attachmentAdded',
+        attachmentId: caseId,
+        fileName: 'skjerm.png',
+        contentType: 'image/png',
+        sizeBytes: 2048,
+      },
+      false,
+    ],
   ] as const)('%o → %s', (input, expected) => {
     expect(isResponse(change(input))).toBe(expected);
+  });
+});
+
+describe('an attachment is a record of the upload, nothing more', () => {
+  it('changes no field but the version and the update time', () => {
+    const before = fold(created);
+    const after = fold(created, {
+      type: 'attachmentAdded',
+      attachmentId: caseId,
+      fileName: 'skjerm.png',
+      contentType: 'image/png',
+      sizeBytes: 2048,
+    });
+    const { version, updatedAt, ...rest } = after;
+    const { version: _v, updatedAt: _u, ...restBefore } = before;
+    expect(rest).toEqual(restBefore);
+    expect(version).toBe(2);
+    expect(updatedAt).not.toBe(before.updatedAt);
+  });
+
+  it.each([
+    ['an empty file', { sizeBytes: 0 }],
+    ['no file name', { fileName: ' ' }],
+    ['an attachment id that is not a UUID', { attachmentId: 'x' }],
+  ])('refuses %s', (_what, overrides) => {
+    expect(
+      caseChangeSchema.safeParse({
+        ...{
+          type: 'attachmentAdded',
+          attachmentId: caseId,
+          fileName: 'skjerm.png',
+          contentType: 'image/png',
+          sizeBytes: 2048,
+        },
+        ...overrides,
+      }).success,
+    ).toBe(false);
   });
 });
 

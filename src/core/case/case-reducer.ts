@@ -32,6 +32,7 @@ export function fieldsWrittenBy(change: CaseChange): ConflictField[] {
     case 'worklogAdded':
     case 'linked':
     case 'acknowledged':
+    case 'attachmentAdded':
       return [];
   }
 }
@@ -158,6 +159,7 @@ export function applyChange(
     case 'commented':
     case 'worklogAdded':
     case 'acknowledged':
+    case 'attachmentAdded':
       break;
   }
   return next;

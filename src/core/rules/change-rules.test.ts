@@ -23,6 +23,14 @@ const created = (
   ...overrides,
 });
 
+const attachment: CaseChangeInput = {
+  type: 'attachmentAdded',
+  attachmentId: otherCaseId,
+  fileName: 'skjermbilete.png',
+  contentType: 'image/png',
+  sizeBytes: 2048,
+};
+
 function check(current: CaseRecord | null, input: CaseChangeInput, who: Person) {
   const change: CaseChange = caseChangeSchema.parse(input);
   const verdict = checkChange(current, change, actor(who), context);
@@ -122,8 +130,37 @@ describe('what a requester may do on their own case', () => {
       'requester.notAllowed',
     ],
     ['not merge', { type: 'merged', intoCaseId: otherCaseId }, 'requester.notAllowed'],
+    ['attach a file', attachment, 'ok'],
   ])('%s', (_rule, change, expected) => {
     expect(check(sampleCase(), change, 'kari')).toBe(expected);
+  });
+});
+
+describe('who may attach a file', () => {
+  it.each<[string, Partial<CaseRecord>, Person, string]>([
+    ['the requester, on their own case', {}, 'kari', 'ok'],
+    ['the requester, on their own closed case', { status: 'closed' }, 'kari', 'ok'],
+    ['not another requester', {}, 'ola', 'access.notVisible'],
+    ['an agent', {}, 'agent', 'ok'],
+    ['a senior', { line: 3 }, 'senior', 'ok'],
+    ['a team leader', {}, 'teamLeader', 'ok'],
+    ['an admin', {}, 'admin', 'ok'],
+    ['a consultant of the municipality', { line: 2 }, 'moldeConsultant', 'ok'],
+    [
+      'not a consultant of another municipality',
+      { line: 2 },
+      'aukraConsultant',
+      'access.notVisible',
+    ],
+    [
+      'a consultant of another municipality the case is assigned to',
+      { line: 2, assigneeId: 'aukraConsultant' },
+      'aukraConsultant',
+      'ok',
+    ],
+    ['staff, on a closed case (an addition to its record)', { status: 'closed' }, 'agent', 'ok'],
+  ])('%s', (_rule, overrides, who, expected) => {
+    expect(check(sampleCase(overrides), attachment, who)).toBe(expected);
   });
 });
 
@@ -189,6 +226,7 @@ describe('a closed case only takes reopening and additions to its record', () =>
     ],
     ['log time', { type: 'worklogAdded', entryId: otherCaseId, minutes: 15, line: 1 }, 'ok'],
     ['link', { type: 'linked', otherCaseId }, 'ok'],
+    ['attach a file', attachment, 'ok'],
     ['not escalate', { type: 'escalated', toLine: 3, reason: 'x' }, 'case.closed'],
     ['not assign', { type: 'assigned', assigneeId: 'agent' }, 'case.closed'],
     ['not reprioritise', { type: 'prioritySet', priority: 'high' }, 'case.closed'],

@@ -74,6 +74,7 @@ const allowedWhenClosed: ReadonlySet<CaseChange['type']> = new Set([
   'commented',
   'worklogAdded',
   'linked',
+  'attachmentAdded',
 ]);
 
 /** What a requester may do on their own case besides reopening or confirming it. */
@@ -86,6 +87,8 @@ function checkRequesterChange(change: CaseChange): RuleVerdict {
     case 'commented':
       return change.visibility === 'requester' ? allowed : refuse('requester.internalComment');
     case 'statusChanged':
+    // A screenshot or a log file on their own case (visibility is checked before).
+    case 'attachmentAdded':
       return allowed;
     default:
       return refuse('requester.notAllowed');
@@ -163,6 +166,7 @@ export function checkChange(
     case 'commented':
     case 'worklogAdded':
     case 'acknowledged':
+    case 'attachmentAdded':
       return allowed;
   }
 }

@@ -16,7 +16,7 @@ import {
 } from '../../core/case';
 import type { UserFacts } from '../../core/rules';
 import type { FieldConflict, Mutation, MutationResult } from '../../core/sync';
-import type { Database } from '../db/schema';
+import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
 import { currentCategories } from '../routes/category-routes';
 import type { ServerContext } from '../server-context';
@@ -134,6 +134,17 @@ function caseYear(now: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now);
 }
 
+export interface MutationOptions {
+  /**
+   * The stored file an `attachmentAdded` change records. Its row is inserted in the same
+   * transaction as the event, only once the rules allowed the change, so there is never an
+   * attachment without its history entry or the other way round. Only the upload route sets
+   * it; without it an `attachmentAdded` change is refused: a client cannot record an upload
+   * that never happened (nor record a real one twice).
+   */
+  attachment?: AttachmentsTable;
+}
+
 export function becameCritical(before: CaseRecord | null, after: CaseRecord): boolean {
   return after.priority === 'critical' && before?.priority !== 'critical';
 }
@@ -143,7 +154,19 @@ export async function applyMutation(
   actor: CaseActor,
   deviceId: string,
   mutation: Mutation,
+  options: MutationOptions = {},
 ): Promise<MutationOutcome> {
+  const { attachment } = options;
+  if (
+    attachment &&
+    !(
+      mutation.change.type === 'attachmentAdded' &&
+      mutation.change.attachmentId === attachment.id &&
+      attachment.case_id === mutation.caseId
+    )
+  ) {
+    throw new Error('the attachment row does not match the attachmentAdded change');
+  }
   const now = ctx.now();
   const at = now.toISOString();
   const { mutationId, caseId, change } = mutation;
@@ -199,6 +222,15 @@ export async function applyMutation(
         });
       }
     }
+    if (change.type === 'attachmentAdded' && !attachment) {
+      return finish(
+        rejected(
+          mutationId,
+          'attachment.uploadOnly',
+          'attachments are added by uploading the file (POST /cases/{id}/attachments)',
+        ),
+      );
+    }
     const categories = change.type === 'created' ? await currentCategories(ctx, trx) : undefined;
     const decision = checkCaseChange(ctx, current, change, actor, users, categories);
     if (!decision.ok) return finish(rejected(mutationId, decision.rule, decision.reason));
@@ -221,6 +253,7 @@ export async function applyMutation(
       });
     }
 
+    if (attachment) await trx.insertInto('attachments').values(attachment).execute();
     const seq = await nextCounter(trx, 'seq');
     // The case's own clock (SLA facts, created/updated times) follows when the work was done,
     // which for offline work is the client's time; never later than the server's.

@@ -2,10 +2,19 @@
  * Attachments on cases: the raw file is the request body (`Content-Type` is its type,
  * `?fileName=` its name), checked against the configured size and type limits, stored under
  * `<data dir>/attachments/<case id>/<attachment id>` and recorded with who uploaded it when.
- * Anyone who may read the case may list, download and add attachments.
+ * Anyone who may read the case may list and download its attachments; adding one is a case
+ * change (`attachmentAdded`) decided by the core rules like any other (staff, and a requester
+ * on their own case), so every upload is in the case's history, the audit log.
+ *
+ * Order of effects on upload: the file is written (and flushed) first; then one write
+ * transaction, through the one write path (`applyMutation`), checks the rules and inserts the
+ * attachment row together with the event. A crash between the two leaves only an orphan file
+ * that no row points at (harmless, never served); a refused or failed transaction removes the
+ * file again. A row therefore never points at a missing file, and never exists without its
+ * event.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -13,10 +22,12 @@ import { idSchema } from '../../core/case';
 import { requireUser } from '../auth/require-user';
 import { loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
+import { applyMutation } from '../cases/mutation-service';
 import type { AttachmentsTable } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { badRequest, HttpProblem, notFound, parseInput, parseQuery } from '../http/problem';
 import type { ServerContext } from '../server-context';
+import { rejectionProblem } from './case-routes';
 
 const uploadQuerySchema = z.object({
   fileName: z
@@ -87,6 +98,8 @@ export function attachmentRoutes(ctx: ServerContext): Hono<AppEnv> {
     const data = Buffer.from(await c.req.arrayBuffer());
     if (data.length === 0)
       throw badRequest('the file is empty', [{ path: 'body', message: 'must not be empty' }]);
+    const actor = c.get('actor');
+    const uploadedAt = ctx.now().toISOString();
     const row: AttachmentsTable = {
       id: randomUUID(),
       case_id: record.id,
@@ -94,14 +107,38 @@ export function attachmentRoutes(ctx: ServerContext): Hono<AppEnv> {
       content_type: contentType,
       size: data.length,
       sha256: createHash('sha256').update(data).digest('hex'),
-      uploaded_by: c.get('actor').id,
-      uploaded_at: ctx.now().toISOString(),
+      uploaded_by: actor.id,
+      uploaded_at: uploadedAt,
     };
+    const path = join(dir(record.id), row.id);
     await mkdir(dir(record.id), { recursive: true });
-    // The file first, then its row: a row never points at a missing file.
-    await writeFile(join(dir(record.id), row.id), data, { flush: true });
-    await ctx.db.insertInto('attachments').values(row).execute();
-    return c.json(attachmentOf(row), 201);
+    // The file first, then its row and event together: a row never points at a missing file.
+    await writeFile(path, data, { flush: true });
+    const removeFile = () => rm(path, { force: true }).catch(() => {});
+    const mutation = {
+      mutationId: randomUUID(),
+      caseId: record.id,
+      baseVersion: record.version,
+      clientAt: uploadedAt,
+      change: {
+        type: 'attachmentAdded' as const,
+        attachmentId: row.id,
+        fileName,
+        contentType,
+        sizeBytes: data.length,
+      },
+    };
+    const outcome = await applyMutation(ctx, actor, c.get('session').deviceId, mutation, {
+      attachment: row,
+    }).catch(async (error: unknown) => {
+      await removeFile();
+      throw error;
+    });
+    if (outcome.result.status !== 'applied') {
+      await removeFile();
+      throw rejectionProblem(outcome.result);
+    }
+    return c.json({ ...attachmentOf(row), seq: outcome.result.seq }, 201);
   });
 
   app.get('/attachments/:id', signedIn, async (c) => {

@@ -184,6 +184,7 @@ export const en: Messages = {
   'history.linked': 'Linked to {other}',
   'history.merged': 'Merged into {other}',
   'history.acknowledged': 'Acknowledged',
+  'history.attachmentAdded': 'Attachment added: {fileName}',
 
   'link.title': 'Link or merge',
   'link.search': 'Find case (number or title)',

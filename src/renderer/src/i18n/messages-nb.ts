@@ -184,6 +184,7 @@ export const nb: Messages = {
   'history.linked': 'Lenket til {other}',
   'history.merged': 'Slått sammen inn i {other}',
   'history.acknowledged': 'Kvittert ut',
+  'history.attachmentAdded': 'Vedlegg lagt til: {fileName}',
 
   'link.title': 'Lenke eller slå sammen',
   'link.search': 'Finn sak (nummer eller tittel)',

@@ -186,6 +186,7 @@ export const nn = {
   'history.linked': 'Lenkja til {other}',
   'history.merged': 'Slått saman inn i {other}',
   'history.acknowledged': 'Kvittert ut',
+  'history.attachmentAdded': 'Vedlegg lagt til: {fileName}',
 
   'link.title': 'Lenkje eller slå saman',
   'link.search': 'Finn sak (nummer eller tittel)',

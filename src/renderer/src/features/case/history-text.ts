@@ -49,6 +49,8 @@ export function describeChange(
       return t('history.merged', { other: lookups.caseNumber(change.intoCaseId) });
     case 'acknowledged':
       return t('history.acknowledged');
+    case 'attachmentAdded':
+      return t('history.attachmentAdded', { fileName: change.fileName });
   }
 }
 
