@@ -177,6 +177,28 @@ const v004CategoryDefinitions: Migration = {
   },
 };
 
+/**
+ * The case list filters, counts and pages in SQL, newest change first: an index on
+ * (updated_at, id) serves the order and the LIMIT/OFFSET and `changedSince`; one on
+ * (municipality_id, updated_at) the consultants' view and the municipality filter. Free text
+ * stays a LIKE over `search_text`: a leading-wildcard match uses no B-tree index on either
+ * engine, and runs over the rows the other conditions leave.
+ */
+const v006CaseListIndexes: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createIndex('cases_updated_at_id')
+      .on('cases')
+      .columns(['updated_at', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('cases_municipality_updated_at')
+      .on('cases')
+      .columns(['municipality_id', 'updated_at'])
+      .execute();
+  },
+};
+
 /** Every migration, oldest first. Names sort in order. */
 export const migrations: Record<string, Migration> = {
   '001-core': v001Core,
@@ -184,6 +206,7 @@ export const migrations: Record<string, Migration> = {
   '003-attachments': v003Attachments,
   '004-category-definitions': v004CategoryDefinitions,
   '005-sla-settings': v005SlaSettings,
+  '006-case-list-indexes': v006CaseListIndexes,
 };
 
 export const migrationNames = Object.keys(migrations);
