@@ -66,9 +66,19 @@ export function useBoardData(): BoardData {
     };
   }, [calendar, slaConfig, minute]);
 
+  // Cold start: show the board at once in priority order (cards compute their own SLA as
+  // they scroll into view), then order by SLA, which needs every case's SLA state, a moment
+  // later. The first frame no longer waits for 10,000 SLA clocks.
+  const [slaReady, setSlaReady] = useState(false);
+  const loaded = cases !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    const timer = setTimeout(() => setSlaReady(true), 50);
+    return () => clearTimeout(timer);
+  }, [loaded]);
   const sorted = useMemo(
-    () => sortCases(cases ?? [], filter.sortBySla, slaOf),
-    [cases, filter.sortBySla, slaOf],
+    () => sortCases(cases ?? [], filter.sortBySla && slaReady, slaOf),
+    [cases, filter.sortBySla, slaReady, slaOf],
   );
 
   const { mine, municipalityId, priority, sortBySla, showClosed } = filter;
