@@ -2,6 +2,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import {
+  applyChange,
   type CaseEvent,
   type CaseRecord,
   caseStatusSchema,
@@ -146,9 +147,81 @@ export async function caseEvents(
 }
 
 /**
+ * Can this change alter who may read the case? `canReadCase` looks only at the requester and
+ * the assignee, so only assignments (and escalations, which clear the assignee) and edits of
+ * the requester can make a case visible to somebody who could not read it before.
+ */
+function mayChangeVisibility(event: CaseEvent): boolean {
+  const { change } = event;
+  return (
+    change.type === 'assigned' ||
+    change.type === 'escalated' ||
+    (change.type === 'fieldsChanged' && change.changes.requester !== undefined)
+  );
+}
+
+/**
+ * The history of the cases in `caseIds` that an event in the page (seq in `after`..`cursor`)
+ * made readable to the actor: every event of theirs with seq ≤ `cursor` that the actor may
+ * read. "Made readable" is decided on the case as it was just before and just after that
+ * event, replayed from the stored events with the core reducer, so it is exact whatever
+ * happened to the case since.
+ */
+async function historyOfNewlyVisible(
+  ctx: ServerContext,
+  actor: CaseActor,
+  caseIds: string[],
+  after: number,
+  cursor: number,
+): Promise<CaseEvent[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .where('seq', '<=', cursor)
+    .orderBy('seq')
+    .execute();
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const row of rows) {
+    const event = eventOf(row);
+    byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
+  }
+  const history: CaseEvent[] = [];
+  for (const events of byCase.values()) {
+    let record: CaseRecord | null = null;
+    let madeVisible = false;
+    for (const e of events) {
+      const before = record !== null && mayReadCase(ctx, actor, record);
+      record = applyChange(record, e.change, {
+        caseId: e.caseId,
+        at: e.at,
+        actorId: e.actorId,
+        seq: e.seq,
+      });
+      if (e.seq > after && e.change.type !== 'created' && !before) {
+        madeVisible ||= mayReadCase(ctx, actor, record);
+      }
+    }
+    if (madeVisible) history.push(...events.filter((e) => mayReadEvent(actor, e.change)));
+  }
+  return history;
+}
+
+/**
  * One page of changes after `after`: events in sequence order that the actor may see, and the
  * current record of each case they touch. The cursor moves past events the actor may not
  * see, so paging never stalls on them.
+ *
+ * When an event in the page makes a case readable to the actor (an assignment to a
+ * consultant of another municipality after an escalation, the case moved to their
+ * municipality, a requester's account put on it), the page carries the case's history: all of
+ * its events with seq ≤ the page's cursor that the actor may read (requesters: no internal
+ * comments, no worklog), which this client was never given because the case was not theirs to
+ * read then. `events` stays in sequence order and may start at or below `after`. A client
+ * that pulled an event of the case earlier (readability is judged on the case as it is at the
+ * time of the pull) may get it again: clients store events by id, so a repeat is harmless.
+ * Events of cases that are not readable now are left out, as before.
  */
 export async function pullPage(
   ctx: ServerContext,
@@ -174,12 +247,28 @@ export async function pullPage(
     const record = recordOf(row);
     if (mayReadCase(ctx, actor, record)) records.set(record.id, record);
   }
-  const events = page.filter((e) => records.has(e.caseId) && mayReadEvent(actor, e.change));
+  const pageEvents = page.filter((e) => records.has(e.caseId) && mayReadEvent(actor, e.change));
+  // Cases created within the page have no earlier events; the others are candidates only when
+  // a change in the page could have made them readable.
+  const createdHere = new Set(page.filter((e) => e.change.type === 'created').map((e) => e.caseId));
+  const candidates = [
+    ...new Set(
+      page
+        .filter((e) => records.has(e.caseId) && !createdHere.has(e.caseId))
+        .filter(mayChangeVisibility)
+        .map((e) => e.caseId),
+    ),
+  ];
+  const cursor = page.length > 0 ? page[page.length - 1]!.seq : after;
+  const history = await historyOfNewlyVisible(ctx, actor, candidates, after, cursor);
+  const bySeq = new Map<number, CaseEvent>();
+  for (const e of [...history, ...pageEvents]) bySeq.set(e.seq, e);
+  const events = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   const touched = new Set(events.map((e) => e.caseId));
   return {
     events,
     cases: [...records.values()].filter((r) => touched.has(r.id)),
-    cursor: page.length > 0 ? page[page.length - 1]!.seq : after,
+    cursor,
     hasMore,
   };
 }

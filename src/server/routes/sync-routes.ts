@@ -2,6 +2,14 @@
  * Sync: push a batch of mutations (idempotent by mutation id; each one decided on its own)
  * and pull the changes after a cursor. A push responds only after every applied mutation is
  * committed, so an acknowledged mutation survives a crash.
+ *
+ * Pull returns the events after the cursor of the cases the caller may read now. When an
+ * event in the page makes a case readable to the caller (escalated and then assigned to a
+ * consultant of another municipality, moved to their municipality, a requester's account put
+ * on it), the page also carries that case's earlier events, every one with seq ≤ the page's
+ * cursor that the caller may read (requesters: no internal comments, no worklog), since the
+ * client was never given them. So `events` may start at or below `after`; it is always in
+ * sequence order, and an event may come again (clients store events by id). See `pullPage`.
  */
 import { Hono } from 'hono';
 import { type MutationResult, pullQuerySchema, pushRequestSchema } from '../../core/sync';
