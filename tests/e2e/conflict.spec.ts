@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiToken, createCaseViaApi, signIn } from './helpers';
+import { apiToken, createCaseViaApi, findCard, signIn } from './helpers';
 
 test('a value that lost to another agent while offline is shown, and can be applied again', async ({
   page,
@@ -12,8 +12,7 @@ test('a value that lost to another agent while offline is shown, and can be appl
     priority: 'low',
   });
   await signIn(page);
-  await page.getByTestId('filter-text').fill(created.number);
-  await page.getByTestId('case-card').getByRole('link').click();
+  await (await findCard(page, created.number)).getByRole('link').click();
   const view = page.getByTestId('case-view');
   await expect(view).toBeVisible();
 
