@@ -53,12 +53,7 @@ export default function BoardView() {
     }),
   );
 
-  const byId = useMemo(() => {
-    const map = new Map<string, LocalCase>();
-    for (const lane of Object.values(data.groups))
-      for (const list of Object.values(lane)) for (const c of list) map.set(c.id, c);
-    return map;
-  }, [data.groups]);
+  const byId = data.byId;
   const municipalityName = useMemo(() => {
     const names = new Map(municipalities.map((m) => [m.id, m.name]));
     return (id: string) => names.get(id) ?? id;

@@ -20,6 +20,8 @@ export interface BoardData {
   total: number;
   slaOf: (c: LocalCase) => SlaState | null;
   loading: boolean;
+  /** Every loaded case by id (for drag events); rebuilt when cases change, not per keystroke. */
+  byId: ReadonlyMap<string, LocalCase>;
 }
 
 // Per-object caches: an unchanged case keeps its object (see board-case-cache.ts), so its
@@ -94,5 +96,6 @@ export function useBoardData(): BoardData {
       ),
     [sorted, mine, municipalityId, priority, sortBySla, showClosed, deferredText, actor.id, slaOf],
   );
-  return { groups, shown, total: cases?.length ?? 0, slaOf, loading: cases === undefined };
+  const byId = useMemo(() => new Map((cases ?? []).map((c) => [c.id, c])), [cases]);
+  return { groups, shown, total: cases?.length ?? 0, slaOf, loading: cases === undefined, byId };
 }
