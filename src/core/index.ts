@@ -2,6 +2,7 @@
 export const ORGANISATION_TIME_ZONE = 'Europe/Oslo';
 export * from './calendar/index';
 export * from './config/index';
+export * from './content/index';
 export * from './priority/index';
 export * from './rules/index';
 export * from './sla/index';

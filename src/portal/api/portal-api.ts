@@ -10,6 +10,7 @@ import {
   type ServiceConfig,
   serviceConfigSchema,
 } from '../../core/config';
+import { type FaqArticle, faqArticleSchema, type Notice, noticeSchema } from '../../core/content';
 
 export class ApiError extends Error {
   constructor(
@@ -21,23 +22,8 @@ export class ApiError extends Error {
   }
 }
 
-export const noticeSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string().default(''),
-  severity: z.enum(['info', 'warning', 'critical']).catch('info'),
-  validFrom: z.string(),
-  validTo: z.string().nullable().default(null),
-});
-export type Notice = z.infer<typeof noticeSchema>;
-
-export const faqArticleSchema = z.object({
-  id: z.string(),
-  question: z.string(),
-  answer: z.string(),
-  categoryId: z.string().nullable().default(null),
-});
-export type FaqArticle = z.infer<typeof faqArticleSchema>;
+// Notices and FAQ articles are parsed with core's schemas, the ones the server writes with.
+export type { FaqArticle, Notice } from '../../core/content';
 
 export const attachmentSchema = z.object({
   id: z.string(),

@@ -7,6 +7,12 @@ import { z } from 'zod';
 import { caseChangeSchema, caseEventSchema, caseRecordSchema } from '../../core/case';
 import { problemCategorySchema } from '../../core/config';
 import {
+  faqArticleInputSchema,
+  faqArticleSchema,
+  noticeInputSchema,
+  noticeSchema,
+} from '../../core/content';
+import {
   liveEventSchema,
   pullQuerySchema,
   pullResponseSchema,
@@ -16,8 +22,6 @@ import {
 import { caseListQuerySchema } from '../cases/case-queries';
 import { signInRequestSchema } from '../routes/auth-routes';
 import { changeCaseRequestSchema, createCaseRequestSchema } from '../routes/case-routes';
-import { faqInputSchema } from '../routes/faq-routes';
-import { noticeInputSchema } from '../routes/notice-routes';
 import { serviceStatusQuerySchema } from '../routes/service-status-routes';
 
 type JsonSchema = Record<string, unknown>;
@@ -223,14 +227,23 @@ export function openApiDocument(): JsonSchema {
       get: op({
         summary: 'Operational notices in force',
         tags: ['content'],
-        responses: { '200': json({ type: 'object' }) },
+        responses: {
+          '200': json({
+            type: 'object',
+            required: ['notices'],
+            properties: { notices: { type: 'array', items: ref('Notice') } },
+          }),
+        },
       }),
       post: op({
         summary: 'Add a notice (team leader, admin)',
         tags: ['content'],
         requestBody: body(noticeInputSchema),
         responses: {
-          '201': json({ type: 'object' }, 'Created'),
+          '201': json(
+            { type: 'object', required: ['notice'], properties: { notice: ref('Notice') } },
+            'Created',
+          ),
           '403': problemResponse('Not allowed'),
         },
       }),
@@ -239,14 +252,23 @@ export function openApiDocument(): JsonSchema {
       get: op({
         summary: 'FAQ articles',
         tags: ['content'],
-        responses: { '200': json({ type: 'object' }) },
+        responses: {
+          '200': json({
+            type: 'object',
+            required: ['articles'],
+            properties: { articles: { type: 'array', items: ref('FaqArticle') } },
+          }),
+        },
       }),
       post: op({
         summary: 'Add an article (team leader, admin)',
         tags: ['content'],
-        requestBody: body(faqInputSchema),
+        requestBody: body(faqArticleInputSchema),
         responses: {
-          '201': json({ type: 'object' }, 'Created'),
+          '201': json(
+            { type: 'object', required: ['article'], properties: { article: ref('FaqArticle') } },
+            'Created',
+          ),
           '403': problemResponse('Not allowed'),
         },
       }),
@@ -345,6 +367,8 @@ export function openApiDocument(): JsonSchema {
         CaseEvent: schema(caseEventSchema),
         CaseChange: schema(caseChangeSchema),
         ProblemCategory: schema(problemCategorySchema),
+        Notice: schema(noticeSchema),
+        FaqArticle: schema(faqArticleSchema),
       },
     },
   };

@@ -1,37 +1,24 @@
 /**
  * Frequently asked questions: `GET /api/v1/faq[?q=text]` for everyone signed in, and create,
- * change and delete for team leaders and admins.
+ * change and delete for team leaders and admins. Payloads and search are core's
+ * (src/core/content/faq-article.ts), shared with the portal.
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { type FaqArticle, faqArticleInputSchema, matchesFaq } from '../../core/content';
 import { requireRole, requireUser } from '../auth/require-user';
 import type { FaqArticlesTable } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { badRequest, notFound, parseBody, parseInput, parseQuery } from '../http/problem';
 import type { ServerContext } from '../server-context';
 
-export const faqInputSchema = z.object({
-  question: z.string().trim().min(1, 'question is required').max(500),
-  answer: z.string().trim().min(1, 'answer is required').max(10_000),
-  categoryId: z.string().min(1).nullable().default(null),
-  sortOrder: z.number().int().min(0).max(1_000_000).default(0),
-});
-
 const faqQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
 });
 
-export interface FaqArticleDto {
-  id: string;
-  question: string;
-  answer: string;
-  categoryId: string | null;
-  sortOrder: number;
-  updatedAt: string;
-}
-
-function toDto(row: FaqArticlesTable): FaqArticleDto {
+/** A stored article as the API returns it (core's `faqArticleSchema`). */
+function toArticle(row: FaqArticlesTable): FaqArticle {
   return {
     id: row.id,
     question: row.question,
@@ -40,13 +27,6 @@ function toDto(row: FaqArticlesTable): FaqArticleDto {
     sortOrder: Number(row.sort_order),
     updatedAt: row.updated_at,
   };
-}
-
-/** Every word of the query must occur in the question or the answer (case-insensitive). */
-export function matchesFaq(article: FaqArticleDto, query: string | undefined): boolean {
-  const words = (query ?? '').toLocaleLowerCase('nn').split(/\s+/).filter(Boolean);
-  const text = `${article.question} ${article.answer}`.toLocaleLowerCase('nn');
-  return words.every((word) => text.includes(word));
 }
 
 export function faqRoutes(ctx: ServerContext): Hono<AppEnv> {
@@ -70,11 +50,11 @@ export function faqRoutes(ctx: ServerContext): Hono<AppEnv> {
       .orderBy('sort_order')
       .orderBy('question')
       .execute();
-    return c.json({ articles: rows.map(toDto).filter((a) => matchesFaq(a, q)) });
+    return c.json({ articles: rows.map(toArticle).filter((a) => matchesFaq(a, q)) });
   });
 
   app.post('/', writers, async (c) => {
-    const input = await parseBody(c, faqInputSchema);
+    const input = await parseBody(c, faqArticleInputSchema);
     checkCategory(input.categoryId);
     const row: FaqArticlesTable = {
       id: randomUUID(),
@@ -86,12 +66,12 @@ export function faqRoutes(ctx: ServerContext): Hono<AppEnv> {
       updated_at: ctx.now().toISOString(),
     };
     await ctx.db.insertInto('faq_articles').values(row).execute();
-    return c.json({ article: toDto(row) }, 201, { location: `/api/v1/faq/${row.id}` });
+    return c.json({ article: toArticle(row) }, 201, { location: `/api/v1/faq/${row.id}` });
   });
 
   app.put('/:id', writers, async (c) => {
     const id = parseInput(z.uuid(), c.req.param('id'), 'path');
-    const input = await parseBody(c, faqInputSchema);
+    const input = await parseBody(c, faqArticleInputSchema);
     checkCategory(input.categoryId);
     const row: FaqArticlesTable = {
       id,
@@ -109,7 +89,7 @@ export function faqRoutes(ctx: ServerContext): Hono<AppEnv> {
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('no such article');
-    return c.json({ article: toDto(row) });
+    return c.json({ article: toArticle(row) });
   });
 
   app.delete('/:id', writers, async (c) => {

@@ -1,0 +1,2 @@
+export * from './faq-article';
+export * from './notice';
