@@ -184,6 +184,16 @@ export const en: Messages = {
   'history.linked': 'Linked to {other}',
   'history.merged': 'Merged into {other}',
   'history.acknowledged': 'Acknowledged',
+
+  'attachments.title': 'Attachments',
+  'attachments.none': 'No attachments.',
+  'attachments.add': 'Attach a file',
+  'attachments.download': 'Download {name} ({size})',
+  'attachments.offline': 'Attachments can only be uploaded while online.',
+  'attachments.tooLarge': 'The file is too large. The largest size is {max}.',
+  'attachments.badType': 'This file type cannot be attached.',
+  'attachments.failed': 'Upload failed: {message}',
+  'attachments.uploaded': '{name} is attached.',
   'history.attachmentAdded': 'Attachment added: {fileName}',
 
   'link.title': 'Link or merge',

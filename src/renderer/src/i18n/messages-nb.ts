@@ -184,6 +184,16 @@ export const nb: Messages = {
   'history.linked': 'Lenket til {other}',
   'history.merged': 'Slått sammen inn i {other}',
   'history.acknowledged': 'Kvittert ut',
+
+  'attachments.title': 'Vedlegg',
+  'attachments.none': 'Ingen vedlegg.',
+  'attachments.add': 'Legg ved fil',
+  'attachments.download': 'Last ned {name} ({size})',
+  'attachments.offline': 'Vedlegg kan bare lastes opp når du er tilkoblet.',
+  'attachments.tooLarge': 'Filen er for stor. Største størrelse er {max}.',
+  'attachments.badType': 'Denne filtypen kan ikke legges ved.',
+  'attachments.failed': 'Opplastingen feilet: {message}',
+  'attachments.uploaded': '{name} er lagt ved.',
   'history.attachmentAdded': 'Vedlegg lagt til: {fileName}',
 
   'link.title': 'Lenke eller slå sammen',

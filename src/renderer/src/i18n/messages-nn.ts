@@ -186,6 +186,16 @@ export const nn = {
   'history.linked': 'Lenkja til {other}',
   'history.merged': 'Slått saman inn i {other}',
   'history.acknowledged': 'Kvittert ut',
+
+  'attachments.title': 'Vedlegg',
+  'attachments.none': 'Ingen vedlegg.',
+  'attachments.add': 'Legg ved fil',
+  'attachments.download': 'Last ned {name} ({size})',
+  'attachments.offline': 'Vedlegg kan berre lastast opp når du er tilkopla.',
+  'attachments.tooLarge': 'Fila er for stor. Største storleik er {max}.',
+  'attachments.badType': 'Denne filtypen kan ikkje leggjast ved.',
+  'attachments.failed': 'Opplastinga feila: {message}',
+  'attachments.uploaded': '{name} er lagd ved.',
   'history.attachmentAdded': 'Vedlegg lagt til: {fileName}',
 
   'link.title': 'Lenkje eller slå saman',

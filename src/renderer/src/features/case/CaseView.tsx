@@ -8,6 +8,7 @@ import { useServiceConfigStore } from '../../stores/service-config-store';
 import { displayNumber } from '../board/CaseCard';
 import { slaOfRecord } from '../board/case-sla';
 import { SlaBadge } from '../board/SlaBadge';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { CaseActions } from './CaseActions';
 import { CaseDetails } from './CaseDetails';
 import { CaseFacts } from './CaseFacts';
@@ -65,6 +66,7 @@ export default function CaseView({ caseId }: { caseId: string }) {
         <div>
           <CaseDetails record={record} />
           <CommentsPanel caseId={caseId} timeline={timeline} />
+          <AttachmentsPanel caseId={caseId} timeline={timeline} />
           <WorklogPanel record={record} timeline={timeline} />
           <HistoryPanel timeline={timeline} />
         </div>
