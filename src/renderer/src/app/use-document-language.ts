@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useLanguageStore } from '../i18n/language-store';
+import { shareDesktopLanguage } from './desktop-settings';
 
-/** Keeps `<html lang>` in step with the chosen language, so screen readers pronounce it right. */
+/** Keeps `<html lang>` (screen readers pronounce by it) and the desktop menus in step with the
+ *  chosen language. */
 export function useDocumentLanguage(): void {
   const locale = useLanguageStore((s) => s.locale);
   useEffect(() => {
     document.documentElement.lang = locale;
+    shareDesktopLanguage(locale);
   }, [locale]);
 }

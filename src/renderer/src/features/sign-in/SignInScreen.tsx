@@ -1,7 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { desktopServerUrl, ensureDesktopServer } from '../../app/desktop-settings';
 import { deviceId } from '../../app/device-id';
 import { LanguagePicker } from '../../app/LanguagePicker';
-import { defaultServerUrl, SignInError, signIn } from '../../app/session-api';
+import { defaultServerUrl, normaliseServerUrl, SignInError, signIn } from '../../app/session-api';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 
@@ -15,12 +16,17 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void desktopServerUrl().then((url) => url && setServer(url));
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
+      // Desktop: a new server address is stored first (the window reloads with it).
+      if (!(await ensureDesktopServer(normaliseServerUrl(server)))) return;
       const session = await signIn(server, username, password, deviceId(), new Date());
       localStorage.setItem('saksbord.serverUrl', session.serverUrl);
       setSession(session);
