@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
 // Screenshots for the README (docs/screenshots/), taken from the real app with demo data.
-test.use({ viewport: { width: 1600, height: 1000 } });
+test.use({ viewport: { width: 1600, height: 1000 }, permissions: ['notifications'] });
 
 test('screenshots of the board, a case and phone intake', async ({ page }) => {
   await signIn(page, 'teamleiar');

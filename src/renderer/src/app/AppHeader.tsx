@@ -1,3 +1,4 @@
+import { EnableAlertsButton } from '../features/alerts/EnableAlertsButton';
 import { useSlaT } from '../features/sla-board/sla-board-messages';
 import { useT } from '../i18n/use-t';
 import { type Route, routeHash, useRouteStore } from '../stores/route-store';
@@ -37,6 +38,7 @@ export function AppHeader() {
         </ul>
       </nav>
       <span className="app-header__spacer" />
+      <EnableAlertsButton />
       <SyncIndicator />
       <span>{t('nav.signedInAs', { name: ws.session.row.user.displayName })}</span>
       <LanguagePicker />
