@@ -99,5 +99,17 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     cursor: z.number().int().nonnegative(),
     case: caseRecordSchema,
   }),
+  /**
+   * A run-time setting changed (today `sla`: the targets a team leader edits on the board):
+   * fetch `GET /api/v1/config` again now, since it serves the settings in force. `cursor` is
+   * the newest case sequence at the time (no case changed); `version` is the setting's new
+   * version. Clients that do not know this type ignore it.
+   */
+  z.object({
+    type: z.literal('settingsChanged'),
+    cursor: z.number().int().nonnegative(),
+    key: z.string().min(1),
+    version: z.number().int().positive(),
+  }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;

@@ -19,6 +19,8 @@ export interface BusMessage {
   criticalCaseId?: string;
   /** In-process only (never sent over NOTIFY, whose payload is small): the critical case. */
   criticalCase?: CaseRecord;
+  /** Set when a run-time setting changed instead of a case: which one, and its new version. */
+  settingsChanged?: { key: string; version: number };
 }
 
 export type BusListener = (message: BusMessage) => void;

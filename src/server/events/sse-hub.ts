@@ -2,7 +2,8 @@
  * The open Server-Sent Events streams of this process. On every committed change (from the
  * event bus) each client gets a "changes" poke with the newest cursor (coalesced, so a burst
  * of writes is one poke), and clients who may read a case that became critical get a
- * "critical" event with its summary at once.
+ * "critical" event with its summary at once. A changed run-time setting (the SLA targets)
+ * is a "settingsChanged" event to every client, so they fetch the configuration again.
  */
 import type { Socket } from 'node:net';
 import type { SSEStreamingApi } from 'hono/streaming';
@@ -74,6 +75,17 @@ export class SseHub {
 
   /** Handles one bus message. */
   async deliver(message: BusMessage): Promise<void> {
+    if (message.settingsChanged) {
+      // Everyone signed in reads the configuration, so everyone is told; no case changed, so
+      // there is no "changes" poke.
+      const event: LiveEvent = {
+        type: 'settingsChanged',
+        cursor: message.cursor,
+        ...message.settingsChanged,
+      };
+      for (const client of this.clients) void this.sendEvent(client, event);
+      return;
+    }
     if (message.criticalCaseId) {
       const record = message.criticalCase ?? (await this.options.loadCase(message.criticalCaseId));
       if (record) {

@@ -213,7 +213,7 @@ export function openApiDocument(): JsonSchema {
     '/events': {
       get: op({
         summary:
-          'Server-Sent Events: `changes` (pull now) and `critical` (a case created as or raised to critical). Token in Authorization or ?token=',
+          'Server-Sent Events: `changes` (pull now), `critical` (a case created as or raised to critical) and `settingsChanged` (fetch /config again). Token in Authorization or ?token=',
         tags: ['sync'],
         responses: {
           '200': {

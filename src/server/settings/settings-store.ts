@@ -40,7 +40,10 @@ export const slaSettingsKey = 'sla';
 
 const withSettings = (db: Kysely<Database>): SettingsDb => db.withTables<SettingsTables>();
 
-/** The SLA settings in force: the stored ones, or the configuration file's (version 0). */
+/**
+ * The SLA settings in force: the stored ones, or the configuration file's (version 0). The
+ * server serves these, not the file's, wherever clients read the SLA configuration.
+ */
 export async function readSlaSettings(
   db: Kysely<Database>,
   fallback: SlaConfig,
@@ -72,6 +75,11 @@ export async function writeSlaSettings(
   db: Kysely<Database>,
   fallback: SlaConfig,
   change: { sla: SlaConfig; baseVersion: number; userId: string; deviceId: string; at: Date },
+  /**
+   * Runs inside the transaction after the write (the live-event notice, so that it is sent
+   * exactly when the change commits).
+   */
+  alsoInTransaction?: (trx: Transaction<Database>, settings: SlaSettings) => Promise<void>,
 ): Promise<SlaSettingsWriteResult> {
   return db.transaction().execute(async (trx) => {
     await takeWriteLock(trx);
@@ -107,10 +115,9 @@ export async function writeSlaSettings(
         new_value: value,
       })
       .execute();
-    return {
-      ok: true,
-      settings: { sla: change.sla, version, updatedBy: change.userId, updatedAt: at },
-    };
+    const settings = { sla: change.sla, version, updatedBy: change.userId, updatedAt: at };
+    await alsoInTransaction?.(trx, settings);
+    return { ok: true, settings };
   });
 }
 
