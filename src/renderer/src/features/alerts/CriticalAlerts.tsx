@@ -84,7 +84,7 @@ export function CriticalAlerts() {
     <section className="alerts" aria-labelledby="alerts-title" data-testid="critical-alerts">
       <h2 id="alerts-title">
         <span aria-hidden="true">⚠ </span>
-        {t('alert.list')}
+        {t('alert.list')} ({list.length})
       </h2>
       <ul>
         {list.map(({ record }) => {
