@@ -6,14 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import {
-  applyChange,
-  type CaseChange,
-  type CaseEvent,
-  type CaseRecord,
-  type ConflictField,
-  conflictingFields,
-} from '../../core/case';
+import { applyChange, type CaseChange, type CaseEvent, type CaseRecord } from '../../core/case';
 import type { UserFacts } from '../../core/rules';
 import type { FieldConflict, Mutation, MutationResult } from '../../core/sync';
 import type { AttachmentsTable, Database } from '../db/schema';
@@ -22,6 +15,7 @@ import { currentCategories } from '../routes/category-routes';
 import type { ServerContext } from '../server-context';
 import { caseRow, eventRow, recordOf } from './case-rows';
 import { type CaseActor, checkCaseChange } from './case-rules';
+import { lostFields, survivingChange } from './field-conflicts';
 
 export interface MutationOutcome {
   result: MutationResult;
@@ -43,92 +37,6 @@ const rejected = (mutationId: string, rule: string, reason: string): MutationRes
   rule,
 });
 
-/** The client's value for a conflict field, as the change would have set it. */
-function valueWritten(change: CaseChange, field: ConflictField): unknown {
-  switch (change.type) {
-    case 'fieldsChanged':
-      return (change.changes as Record<string, unknown>)[field];
-    case 'prioritySet':
-      return change.priority;
-    case 'statusChanged':
-      return change.status;
-    case 'merged':
-      return 'closed';
-    case 'assigned':
-      return change.assigneeId;
-    case 'escalated':
-      return field === 'line' ? change.toLine : null;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * The change that survives the per-field decision, or null when every field it writes lost.
- * Only `fieldsChanged` is split field by field; other changes are one decision (an
- * escalation that moved line but kept a stale assignee would break the assignment rule).
- */
-function survivingChange(change: CaseChange, lost: ConflictField[]): CaseChange | null {
-  if (lost.length === 0) return change;
-  if (change.type !== 'fieldsChanged') return null;
-  const kept = Object.fromEntries(
-    Object.entries(change.changes).filter(([field]) => !lost.includes(field as ConflictField)),
-  );
-  return Object.keys(kept).length > 0 ? { ...change, changes: kept } : null;
-}
-
-/** Who last wrote each conflict field, from the events at the case's field versions. */
-async function fieldWriters(
-  trx: Transaction<Database>,
-  current: CaseRecord,
-  fields: ConflictField[],
-): Promise<Map<ConflictField, { actorId: string; deviceId: string; at: string }>> {
-  const seqs = fields.map((f) => current.fieldVersions[f] ?? 0).filter((s) => s > 0);
-  const rows = seqs.length
-    ? await trx
-        .selectFrom('case_events')
-        .select(['seq', 'actor_id', 'device_id', 'at'])
-        .where('seq', 'in', seqs)
-        .execute()
-    : [];
-  const writers = new Map<ConflictField, { actorId: string; deviceId: string; at: string }>();
-  for (const field of fields) {
-    const row = rows.find((r) => Number(r.seq) === current.fieldVersions[field]);
-    if (row) writers.set(field, { actorId: row.actor_id, deviceId: row.device_id, at: row.at });
-  }
-  return writers;
-}
-
-/**
- * The fields this mutation loses: those changed on the server after the client's base
- * version by someone else. A device's own earlier edits are never a conflict: its outbox is
- * pushed in order, so they are always in the past of its later edits (two offline edits of
- * one field are a change of mind, not a conflict).
- */
-async function lostFields(
-  trx: Transaction<Database>,
-  current: CaseRecord,
-  mutation: Mutation,
-  actorId: string,
-  deviceId: string,
-): Promise<{ lost: ConflictField[]; conflicts: FieldConflict[] }> {
-  const candidates = conflictingFields(current, mutation.change, mutation.baseVersion);
-  if (candidates.length === 0) return { lost: [], conflicts: [] };
-  const writers = await fieldWriters(trx, current, candidates);
-  const lost = candidates.filter((field) => {
-    const writer = writers.get(field);
-    return !(writer && writer.deviceId === deviceId && writer.actorId === actorId);
-  });
-  const conflicts = lost.map((field) => ({
-    field,
-    yourValue: valueWritten(mutation.change, field),
-    serverValue: current[field],
-    serverChangedBy: writers.get(field)?.actorId ?? null,
-    serverChangedAt: writers.get(field)?.at ?? null,
-  }));
-  return { lost, conflicts };
-}
-
 /** Year in the organisation's zone, for case numbers like 2026-00042. */
 function caseYear(now: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now);
@@ -149,12 +57,67 @@ export function becameCritical(before: CaseRecord | null, after: CaseRecord): bo
   return after.priority === 'critical' && before?.priority !== 'critical';
 }
 
+/** Applies one mutation in its own write transaction (the REST endpoints and uploads). */
 export async function applyMutation(
   ctx: ServerContext,
   actor: CaseActor,
   deviceId: string,
   mutation: Mutation,
   options: MutationOptions = {},
+): Promise<MutationOutcome> {
+  const outcome = await writeTransaction(ctx.db, (trx) =>
+    applyMutationIn(trx, ctx, actor, deviceId, mutation, options),
+  );
+  announce(ctx, outcome);
+  return outcome;
+}
+
+/**
+ * Applies a pushed batch in ONE write transaction: each mutation is still decided on its own
+ * (a refused one is recorded as rejected and the rest go on), but the batch costs one durable
+ * commit instead of one per mutation. Nothing is acknowledged before that commit, so a server
+ * killed mid-push loses nothing it acknowledged; the client pushes the batch again and the
+ * stored results make it idempotent.
+ */
+export async function applyMutations(
+  ctx: ServerContext,
+  actor: CaseActor,
+  deviceId: string,
+  mutations: readonly Mutation[],
+): Promise<MutationOutcome[]> {
+  const outcomes = await writeTransaction(ctx.db, async (trx) => {
+    const done: MutationOutcome[] = [];
+    for (const mutation of mutations) {
+      done.push(await applyMutationIn(trx, ctx, actor, deviceId, mutation, {}));
+    }
+    return done;
+  });
+  for (const outcome of outcomes) announce(ctx, outcome);
+  return outcomes;
+}
+
+/** After the commit: live events and metrics. */
+function announce(ctx: ServerContext, outcome: MutationOutcome): void {
+  if (outcome.event && outcome.record) {
+    ctx.metrics.headSeq = Math.max(ctx.metrics.headSeq, outcome.event.seq);
+    ctx.bus.committed({
+      cursor: outcome.event.seq,
+      ...(outcome.critical
+        ? { criticalCaseId: outcome.record.id, criticalCase: outcome.record }
+        : {}),
+    });
+  }
+  if (!outcome.replayed) ctx.metrics.recordMutation(outcome.result.status);
+}
+
+/** One mutation inside a write transaction that already holds the write lock. */
+async function applyMutationIn(
+  trx: Transaction<Database>,
+  ctx: ServerContext,
+  actor: CaseActor,
+  deviceId: string,
+  mutation: Mutation,
+  options: MutationOptions,
 ): Promise<MutationOutcome> {
   const { attachment } = options;
   if (
@@ -171,142 +134,128 @@ export async function applyMutation(
   const at = now.toISOString();
   const { mutationId, caseId, change } = mutation;
 
-  const outcome = await writeTransaction(ctx.db, async (trx): Promise<MutationOutcome> => {
-    const stored = await trx
-      .selectFrom('mutations')
-      .select(['result', 'user_id'])
-      .where('mutation_id', '=', mutationId)
+  const stored = await trx
+    .selectFrom('mutations')
+    .select(['result', 'user_id'])
+    .where('mutation_id', '=', mutationId)
+    .executeTakeFirst();
+  if (stored) {
+    if (stored.user_id !== actor.id) {
+      return {
+        result: rejected(mutationId, 'mutation.idReused', 'this mutation id is already used'),
+        replayed: false,
+      };
+    }
+    return { result: JSON.parse(stored.result) as MutationResult, replayed: true };
+  }
+
+  const finish = async (result: MutationResult): Promise<MutationOutcome> => {
+    await trx
+      .insertInto('mutations')
+      .values({
+        mutation_id: mutationId,
+        user_id: actor.id,
+        case_id: caseId,
+        result: JSON.stringify(result),
+        created_at: at,
+      })
+      .execute();
+    return { result, replayed: false };
+  };
+
+  const row = await trx
+    .selectFrom('cases')
+    .select('record')
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  const current = row ? recordOf(row) : null;
+
+  const users = new Map<string, UserFacts>();
+  if (change.type === 'assigned' && change.assigneeId) {
+    const assignee = await trx
+      .selectFrom('users')
+      .select(['role', 'municipality_ids', 'disabled'])
+      .where('id', '=', change.assigneeId)
       .executeTakeFirst();
-    if (stored) {
-      if (stored.user_id !== actor.id) {
-        return {
-          result: rejected(mutationId, 'mutation.idReused', 'this mutation id is already used'),
-          replayed: false,
-        };
-      }
-      return { result: JSON.parse(stored.result) as MutationResult, replayed: true };
-    }
-
-    const finish = async (result: MutationResult): Promise<MutationOutcome> => {
-      await trx
-        .insertInto('mutations')
-        .values({
-          mutation_id: mutationId,
-          user_id: actor.id,
-          case_id: caseId,
-          result: JSON.stringify(result),
-          created_at: at,
-        })
-        .execute();
-      return { result, replayed: false };
-    };
-
-    const row = await trx
-      .selectFrom('cases')
-      .select('record')
-      .where('id', '=', caseId)
-      .executeTakeFirst();
-    const current = row ? recordOf(row) : null;
-
-    const users = new Map<string, UserFacts>();
-    if (change.type === 'assigned' && change.assigneeId) {
-      const assignee = await trx
-        .selectFrom('users')
-        .select(['role', 'municipality_ids', 'disabled'])
-        .where('id', '=', change.assigneeId)
-        .executeTakeFirst();
-      if (assignee && Number(assignee.disabled) === 0) {
-        users.set(change.assigneeId, {
-          role: assignee.role as UserFacts['role'],
-          municipalityIds: JSON.parse(assignee.municipality_ids) as string[],
-        });
-      }
-    }
-    if (change.type === 'attachmentAdded' && !attachment) {
-      return finish(
-        rejected(
-          mutationId,
-          'attachment.uploadOnly',
-          'attachments are added by uploading the file (POST /cases/{id}/attachments)',
-        ),
-      );
-    }
-    const categories = change.type === 'created' ? await currentCategories(ctx, trx) : undefined;
-    const decision = checkCaseChange(ctx, current, change, actor, users, categories);
-    if (!decision.ok) return finish(rejected(mutationId, decision.rule, decision.reason));
-
-    let effective: CaseChange | null = change;
-    let conflicts: FieldConflict[] = [];
-    if (current) {
-      const decided = await lostFields(trx, current, mutation, actor.id, deviceId);
-      conflicts = decided.conflicts;
-      effective = survivingChange(change, decided.lost);
-    }
-    if (!effective) {
-      return finish({
-        mutationId,
-        status: 'conflict',
-        seq: null,
-        conflicts,
-        reason: 'somebody else changed the same fields first',
-        rule: null,
+    if (assignee && Number(assignee.disabled) === 0) {
+      users.set(change.assigneeId, {
+        role: assignee.role as UserFacts['role'],
+        municipalityIds: JSON.parse(assignee.municipality_ids) as string[],
       });
     }
+  }
+  if (change.type === 'attachmentAdded' && !attachment) {
+    return finish(
+      rejected(
+        mutationId,
+        'attachment.uploadOnly',
+        'attachments are added by uploading the file (POST /cases/{id}/attachments)',
+      ),
+    );
+  }
+  const categories = change.type === 'created' ? await currentCategories(ctx, trx) : undefined;
+  const decision = checkCaseChange(ctx, current, change, actor, users, categories);
+  if (!decision.ok) return finish(rejected(mutationId, decision.rule, decision.reason));
 
-    if (attachment) await trx.insertInto('attachments').values(attachment).execute();
-    const seq = await nextCounter(trx, 'seq');
-    // The case's own clock (SLA facts, created/updated times) follows when the work was done,
-    // which for offline work is the client's time; never later than the server's.
-    const happenedAt = Date.parse(mutation.clientAt) < now.getTime() ? mutation.clientAt : at;
-    let record = applyChange(current, effective, {
-      caseId,
-      at: happenedAt,
-      actorId: actor.id,
-      seq,
-    });
-    if (!current) {
-      const year = caseYear(now, ctx.config.calendar.timeZone);
-      const n = await nextCounter(trx, `case-number:${year}`);
-      record = { ...record, number: `${year}-${String(n).padStart(5, '0')}` };
-      await trx.insertInto('cases').values(caseRow(record)).execute();
-    } else {
-      const { id: _id, ...columns } = caseRow(record);
-      await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
-    }
-    const event: CaseEvent = {
-      id: randomUUID(),
-      caseId,
-      seq,
-      at,
-      clientAt: mutation.clientAt,
-      actorId: actor.id,
-      deviceId,
+  let effective: CaseChange | null = change;
+  let conflicts: FieldConflict[] = [];
+  if (current) {
+    const decided = await lostFields(trx, current, mutation, actor.id, deviceId);
+    conflicts = decided.conflicts;
+    effective = survivingChange(change, decided.lost);
+  }
+  if (!effective) {
+    return finish({
       mutationId,
-      change: effective,
-    };
-    await trx.insertInto('case_events').values(eventRow(event)).execute();
-    const critical = becameCritical(current, record);
-    await ctx.bus.publish(trx, { cursor: seq, ...(critical ? { criticalCaseId: caseId } : {}) });
-    const result = await finish({
-      mutationId,
-      status: 'applied',
-      seq,
+      status: 'conflict',
+      seq: null,
       conflicts,
-      reason: null,
+      reason: 'somebody else changed the same fields first',
       rule: null,
     });
-    return { ...result, event, record, critical };
-  });
-
-  if (outcome.event && outcome.record) {
-    ctx.metrics.headSeq = Math.max(ctx.metrics.headSeq, outcome.event.seq);
-    ctx.bus.committed({
-      cursor: outcome.event.seq,
-      ...(outcome.critical
-        ? { criticalCaseId: outcome.record.id, criticalCase: outcome.record }
-        : {}),
-    });
   }
-  if (!outcome.replayed) ctx.metrics.recordMutation(outcome.result.status);
-  return outcome;
+
+  if (attachment) await trx.insertInto('attachments').values(attachment).execute();
+  const seq = await nextCounter(trx, 'seq');
+  // The case's own clock (SLA facts, created/updated times) follows when the work was done,
+  // which for offline work is the client's time; never later than the server's.
+  const happenedAt = Date.parse(mutation.clientAt) < now.getTime() ? mutation.clientAt : at;
+  let record = applyChange(current, effective, {
+    caseId,
+    at: happenedAt,
+    actorId: actor.id,
+    seq,
+  });
+  if (!current) {
+    const year = caseYear(now, ctx.config.calendar.timeZone);
+    const n = await nextCounter(trx, `case-number:${year}`);
+    record = { ...record, number: `${year}-${String(n).padStart(5, '0')}` };
+    await trx.insertInto('cases').values(caseRow(record)).execute();
+  } else {
+    const { id: _id, ...columns } = caseRow(record);
+    await trx.updateTable('cases').set(columns).where('id', '=', caseId).execute();
+  }
+  const event: CaseEvent = {
+    id: randomUUID(),
+    caseId,
+    seq,
+    at,
+    clientAt: mutation.clientAt,
+    actorId: actor.id,
+    deviceId,
+    mutationId,
+    change: effective,
+  };
+  await trx.insertInto('case_events').values(eventRow(event)).execute();
+  const critical = becameCritical(current, record);
+  await ctx.bus.publish(trx, { cursor: seq, ...(critical ? { criticalCaseId: caseId } : {}) });
+  const result = await finish({
+    mutationId,
+    status: 'applied',
+    seq,
+    conflicts,
+    reason: null,
+    rule: null,
+  });
+  return { ...result, event, record, critical };
 }

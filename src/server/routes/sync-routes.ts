@@ -15,7 +15,7 @@ import { Hono } from 'hono';
 import { type MutationResult, pullQuerySchema, pushRequestSchema } from '../../core/sync';
 import { requireUser } from '../auth/require-user';
 import { pullPage } from '../cases/case-queries';
-import { applyMutation } from '../cases/mutation-service';
+import { applyMutations } from '../cases/mutation-service';
 import { headSeq } from '../db/write-lock';
 import type { AppEnv } from '../http/app-env';
 import { parseBody, parseQuery } from '../http/problem';
@@ -28,11 +28,8 @@ export function syncRoutes(ctx: ServerContext): Hono<AppEnv> {
   app.post('/push', async (c) => {
     const body = await parseBody(c, pushRequestSchema);
     const actor = c.get('actor');
-    const results: MutationResult[] = [];
-    for (const mutation of body.mutations) {
-      const outcome = await applyMutation(ctx, actor, body.deviceId, mutation);
-      results.push(outcome.result);
-    }
+    const outcomes = await applyMutations(ctx, actor, body.deviceId, body.mutations);
+    const results: MutationResult[] = outcomes.map((outcome) => outcome.result);
     const cursor = await headSeq(ctx.db);
     return c.json({ results, cursor });
   });
