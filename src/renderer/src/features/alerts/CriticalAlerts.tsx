@@ -64,8 +64,11 @@ export function CriticalAlerts() {
         },
         () => navigate({ name: 'case', caseId: r.id }),
       );
-      useCriticalAlertStore.getState().markShown(r.id, now);
     }
+    useCriticalAlertStore.getState().markShown(
+      due.map((a) => a.record.id),
+      now,
+    );
   }, [alerts, now, config, calendar, sink, t, navigate]);
 
   async function acknowledge(caseId: string) {

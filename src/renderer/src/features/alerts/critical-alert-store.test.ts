@@ -24,7 +24,7 @@ describe('critical alerts', () => {
   it('is due at once, then every repeatMinutes until acknowledged', () => {
     store().raise(base, 0);
     expect(dueAlerts(store().alerts, 0, 5)).toHaveLength(1);
-    store().markShown(base.id, 0);
+    store().markShown([base.id], 0);
     expect(dueAlerts(store().alerts, 4 * 60_000, 5)).toHaveLength(0);
     expect(dueAlerts(store().alerts, 5 * 60_000, 5)).toHaveLength(1);
   });

@@ -19,7 +19,8 @@ interface CriticalAlertState {
    *  alerted on): adds unacknowledged critical cases, drops those someone acknowledged,
    *  lowered or closed. */
   reconcile: (criticalCases: readonly CaseRecord[], now: number) => void;
-  markShown: (caseId: string, now: number) => void;
+  /** Records that these alerts were just shown (one update for all, however many). */
+  markShown: (caseIds: readonly string[], now: number) => void;
   dismiss: (caseId: string) => void;
   reset: () => void;
 }
@@ -75,10 +76,14 @@ export const useCriticalAlertStore = create<CriticalAlertState>((set) => ({
       }
       return { alerts };
     }),
-  markShown: (caseId, now) =>
+  markShown: (caseIds, now) =>
     set((s) => {
-      const a = s.alerts[caseId];
-      return a ? { alerts: { ...s.alerts, [caseId]: { ...a, lastShownAt: now } } } : s;
+      const alerts = { ...s.alerts };
+      for (const id of caseIds) {
+        const a = alerts[id];
+        if (a) alerts[id] = { ...a, lastShownAt: now };
+      }
+      return { alerts };
     }),
   dismiss: (caseId) =>
     set((s) => {
