@@ -138,6 +138,8 @@ export const en: Messages = {
   'case.details': 'Details',
   'case.form': 'Form',
   'case.actions': 'Actions',
+  'case.edit': 'Edit details',
+  'case.saved': 'The changes are saved.',
   'case.takeIt': 'Take the case',
   'case.unassign': 'Unassign',
   'case.assignTo': 'Assign to',

@@ -138,6 +138,8 @@ export const nb: Messages = {
   'case.details': 'Opplysninger',
   'case.form': 'Skjema',
   'case.actions': 'Handlinger',
+  'case.edit': 'Endre opplysningene',
+  'case.saved': 'Endringene er lagret.',
   'case.takeIt': 'Ta saken',
   'case.unassign': 'Fjern tildelingen',
   'case.assignTo': 'Tildel til',

@@ -140,6 +140,8 @@ export const nn = {
   'case.details': 'Opplysningar',
   'case.form': 'Skjema',
   'case.actions': 'Handlingar',
+  'case.edit': 'Endre opplysningane',
+  'case.saved': 'Endringane er lagra.',
   'case.takeIt': 'Ta saka',
   'case.unassign': 'Fjern tildelinga',
   'case.assignTo': 'Tildel til',

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { CaseEditForm } from './CaseEditForm';
 
 /** The description and the category form's answers. */
 export function CaseDetails({ record: c }: { record: LocalCase }) {
@@ -9,6 +11,7 @@ export function CaseDetails({ record: c }: { record: LocalCase }) {
   const category = useServiceConfigStore((s) => s.config.categories).find(
     (k) => k.id === c.categoryId,
   );
+  const [editing, setEditing] = useState(false);
   const entries = Object.entries(c.formValues);
   const label = (id: string) => category?.fields.find((f) => f.id === id)?.label[locale] ?? id;
   const value = (id: string, v: string | number | boolean) => {
@@ -18,8 +21,19 @@ export function CaseDetails({ record: c }: { record: LocalCase }) {
   };
   return (
     <section className="panel" aria-labelledby="desc-title">
-      <h2 id="desc-title">{t('case.description')}</h2>
-      <p style={{ whiteSpace: 'pre-wrap' }}>{c.description || t('common.none')}</p>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h2 id="desc-title">{t('case.description')}</h2>
+        {editing ? null : (
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('case.edit')}
+          </button>
+        )}
+      </div>
+      {editing ? (
+        <CaseEditForm record={c} onDone={() => setEditing(false)} />
+      ) : (
+        <p style={{ whiteSpace: 'pre-wrap' }}>{c.description || t('common.none')}</p>
+      )}
       {entries.length > 0 ? (
         <>
           <h3>{t('case.form')}</h3>
