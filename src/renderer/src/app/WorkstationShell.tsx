@@ -11,6 +11,7 @@ import { useT } from '../i18n/use-t';
 import { useRouteStore } from '../stores/route-store';
 import { AppHeader } from './AppHeader';
 import { deviceId } from './device-id';
+import { SessionExpiredNotice } from './SessionExpiredNotice';
 import type { ActiveSession } from './session-api';
 import { ToastMessage } from './ToastMessage';
 import { useDesktopBridge } from './use-desktop-bridge';
@@ -56,6 +57,7 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
         <AppHeader />
         <LiveBanner />
       </header>
+      <SessionExpiredNotice />
       <CriticalAlerts />
       <main id="main" className="app-main" tabIndex={-1}>
         {/* Every screen is in the main bundle: a lazily loaded chunk cannot load offline. */}

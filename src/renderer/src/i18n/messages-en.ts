@@ -30,6 +30,9 @@ export const en: Messages = {
   'sync.error': 'Sync failed: {message}',
   'sync.inSync': 'Everything is synced',
   'sync.lastSync': 'Last synced {time}',
+  'sync.signInRequired':
+    'Your session has expired. Your changes are kept and will be sent once you sign in again.',
+  'sync.signInAgain': 'Sign in again',
 
   'signIn.title': 'Sign in to Saksbord',
   'signIn.server': 'Server address',

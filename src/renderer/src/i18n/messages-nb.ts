@@ -30,6 +30,9 @@ export const nb: Messages = {
   'sync.error': 'Synkroniseringen feilet: {message}',
   'sync.inSync': 'Alt er synkronisert',
   'sync.lastSync': 'Sist synkronisert {time}',
+  'sync.signInRequired':
+    'Økten din har gått ut. Endringene dine er tatt vare på og blir sendt når du har logget inn på nytt.',
+  'sync.signInAgain': 'Logg inn på nytt',
 
   'signIn.title': 'Logg inn i Saksbord',
   'signIn.server': 'Serveradresse',

@@ -32,6 +32,9 @@ export const nn = {
   'sync.error': 'Synkroniseringa feila: {message}',
   'sync.inSync': 'Alt er synkronisert',
   'sync.lastSync': 'Sist synkronisert {time}',
+  'sync.signInRequired':
+    'Økta di har gått ut. Endringane dine er tekne vare på og blir sende når du har logga inn på nytt.',
+  'sync.signInAgain': 'Logg inn på nytt',
 
   'signIn.title': 'Logg inn i Saksbord',
   'signIn.server': 'Serveradresse',
