@@ -48,7 +48,9 @@ test('registers a phone case from the keyboard, with an earlier requester and th
 
   // All fields stay editable: a better title, recorded in the history.
   await view.getByRole('button', { name: 'Endre opplysningane' }).click();
-  await view.getByLabel('Tittel', { exact: true }).fill('Skjermen på resepsjonen er svart etter straumbrot');
+  await view
+    .getByLabel('Tittel', { exact: true })
+    .fill('Skjermen på resepsjonen er svart etter straumbrot');
   await view.getByRole('button', { name: 'Lagre' }).click();
   await expect(view.getByRole('heading', { level: 1 })).toContainText('etter straumbrot');
   await expect(page.getByTestId('history')).toContainText('Endra: tittel');

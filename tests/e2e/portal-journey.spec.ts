@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { docScreenshot } from './doc-screenshot';
 import { apiToken, findCard, signIn } from './helpers';
 import { expectNoAxeViolations, portalSignIn, tabTo } from './portal-helpers';
 
@@ -45,7 +46,7 @@ test('portal journey by keyboard: report → on the agents’ board → agent re
   await page.clock.setFixedTime(openTuesday);
   await page.goto('/portal/');
   await expectNoAxeViolations(page, 'sign-in');
-  await page.screenshot({ path: 'docs/screenshots/portal-sign-in.png' });
+  await page.screenshot({ path: docScreenshot('portal-sign-in.png') });
   await portalSignIn(page, 'brukar-molde-1');
 
   // Front page: notices first, then the FAQ search, then "Meld ei sak".
@@ -57,7 +58,7 @@ test('portal journey by keyboard: report → on the agents’ board → agent re
   await page.keyboard.press('Enter');
   await expect(page.getByText('Korleis byter eg passord?').first()).toBeVisible();
   await expectNoAxeViolations(page, 'front page');
-  await page.screenshot({ path: 'docs/screenshots/portal-home.png', fullPage: true });
+  await page.screenshot({ path: docScreenshot('portal-home.png'), fullPage: true });
 
   // Meld ei sak, by keyboard.
   await tabTo(page, page.getByRole('main').getByRole('link', { name: 'Meld ei sak' }));
@@ -107,7 +108,7 @@ test('portal journey by keyboard: report → on the agents’ board → agent re
   const advice = page.getByTestId('phone-advice');
   await expect(advice.getByRole('heading')).toHaveText('Ring brukarstøtta no: 70 16 29 99');
   await expectNoAxeViolations(page, 'report form filled in');
-  await page.screenshot({ path: 'docs/screenshots/portal-report.png', fullPage: true });
+  await page.screenshot({ path: docScreenshot('portal-report.png'), fullPage: true });
 
   await tabTo(page, page.getByRole('button', { name: 'Send inn saka' }));
   await page.keyboard.press('Enter');
@@ -119,7 +120,7 @@ test('portal journey by keyboard: report → on the agents’ board → agent re
   const number = numberText!.replace('Saksnummer: ', '').trim();
   expect(number).toMatch(/^\d{4}-\d+$/);
   await expectNoAxeViolations(page, 'receipt');
-  await page.screenshot({ path: 'docs/screenshots/portal-receipt.png' });
+  await page.screenshot({ path: docScreenshot('portal-receipt.png') });
 
   // The agents' API has it: a portal case on line 1, for nobody in particular.
   const agent = await apiToken(request, 'agent1');
@@ -177,14 +178,14 @@ test('portal journey by keyboard: report → on the agents’ board → agent re
   const row = page.getByRole('row').filter({ hasText: number });
   await expect(row).toContainText('Løyst');
   await expectNoAxeViolations(page, 'my cases');
-  await page.screenshot({ path: 'docs/screenshots/portal-my-cases.png' });
+  await page.screenshot({ path: docScreenshot('portal-my-cases.png') });
   await tabTo(page, row.getByRole('link', { name: title }));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('history')).toContainText(reply);
   await expect(page.getByTestId('history')).not.toContainText('toner bestilt');
   await expect(page.getByRole('heading', { name: 'Er problemet løyst?' })).toBeVisible();
   await expectNoAxeViolations(page, 'case page');
-  await page.screenshot({ path: 'docs/screenshots/portal-case.png', fullPage: true });
+  await page.screenshot({ path: docScreenshot('portal-case.png'), fullPage: true });
 
   // Confirm the solution with the keyboard.
   await tabTo(page, page.getByRole('button', { name: 'Ja, stadfest at det er løyst' }));

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { docScreenshot } from './doc-screenshot';
 import { expectNoAxeViolations, portalSignIn } from './portal-helpers';
 
 /** Opens "Meld ei sak" and answers for a lost health system (critical) or a unit (high). */
@@ -74,7 +75,7 @@ test.describe('which number the portal gives, at fixed instants', () => {
       'Ring vakttelefonen no: 70 16 24 46',
     );
     await advice(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: 'docs/screenshots/portal-on-call.png' });
+    await page.screenshot({ path: docScreenshot('portal-on-call.png') });
     await describeFault(page, 'high');
     await expect(advice(page).getByRole('heading')).toHaveText('Brukarstøtta er stengd');
     await expect(advice(page)).toContainText('måndag 4.5. 08:00');

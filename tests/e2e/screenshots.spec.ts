@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
+import { docScreenshot } from './doc-screenshot';
 import { signIn } from './helpers';
 
-// Screenshots for the README (docs/screenshots/), taken from the real app with demo data.
+// Screenshots for the README (docs/screenshots/ with `npm run screenshots`), from the real app with demo data.
 test.use({ viewport: { width: 1600, height: 1000 }, permissions: ['notifications'] });
 
 test('screenshots of the board, a case and phone intake', async ({ page }) => {
   await signIn(page, 'teamleiar');
   await expect(page.getByTestId('sync-status')).toContainText('Alt er synkronisert');
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: 'docs/screenshots/board.png' });
+  await page.screenshot({ path: docScreenshot('board.png') });
 
   // A case with some history: the first in progress on line 2.
   await page
@@ -18,9 +19,9 @@ test('screenshots of the board, a case and phone intake', async ({ page }) => {
     .getByRole('link')
     .click();
   await expect(page.getByTestId('history').locator('li').nth(1)).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/case.png', fullPage: true });
+  await page.screenshot({ path: docScreenshot('case.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Ny telefonsak' }).click();
   await page.getByRole('button', { name: 'Finn prioritet med spørsmåla' }).click();
-  await page.screenshot({ path: 'docs/screenshots/intake.png' });
+  await page.screenshot({ path: docScreenshot('intake.png') });
 });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { buildFixture, caseIdOf, fixtureNow } from '../../src/core/reports/sla-board-fixtures';
+import { docScreenshot } from './doc-screenshot';
 
 const dbName = 'saksbord-e2e-sla-board';
 const { records, events } = buildFixture();
@@ -208,7 +209,7 @@ test.describe('SLA board over a seeded history', () => {
     await expect(page.getByTestId('last-synced')).toHaveText('Sist synkronisert 10.03.2026 09:59');
     await expect(wall).toContainText('Fråkopla');
     await page.waitForTimeout(300);
-    await page.screenshot({ path: 'docs/screenshots/sla-board-wall.png' });
+    await page.screenshot({ path: docScreenshot('sla-board-wall.png') });
   });
 
   test('screenshots of the board in Nynorsk and English', async ({ page }) => {
@@ -217,7 +218,7 @@ test.describe('SLA board over a seeded history', () => {
     await openBoard(page);
     await expect(page.getByTestId('risk-row')).toHaveCount(4);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: 'docs/screenshots/sla-board.png', fullPage: true });
+    await page.screenshot({ path: docScreenshot('sla-board.png'), fullPage: true });
     await page.evaluate(() =>
       localStorage.setItem(
         'saksbord.language',
@@ -228,6 +229,6 @@ test.describe('SLA board over a seeded history', () => {
     await expect(page.getByRole('heading', { name: 'SLA board', level: 1 })).toBeVisible();
     await expect(page.getByTestId('compliance-response')).toHaveText('7 of 10 (70 %)');
     await page.waitForTimeout(300);
-    await page.screenshot({ path: 'docs/screenshots/sla-board-en.png', fullPage: true });
+    await page.screenshot({ path: docScreenshot('sla-board-en.png'), fullPage: true });
   });
 });
