@@ -80,7 +80,15 @@ export async function keyboardMove(
   await card.getByRole('link').focus();
   await page.keyboard.press('Space');
   await expect(dragAnnouncements(page)).toContainText('er over');
-  for (const key of keys) await page.keyboard.press(key);
+  for (const key of keys) {
+    // A key pressed before dnd-kit has measured the columns moves nothing and announces
+    // nothing; like a user who hears no change, press it again.
+    const before = await dragAnnouncements(page).textContent();
+    await expect(async () => {
+      if ((await dragAnnouncements(page).textContent()) === before) await page.keyboard.press(key);
+      await expect(dragAnnouncements(page)).not.toHaveText(before ?? '', { timeout: 1_000 });
+    }).toPass({ timeout: 7_000 });
+  }
   await expect(dragAnnouncements(page)).toContainText(`er over ${target}`);
   await page.keyboard.press('Space');
 }

@@ -339,6 +339,49 @@ describe('failures and retries', () => {
   });
 });
 
+describe('pushing edits made during a sync', () => {
+  it('pushes an edit made while a pull is running, without waiting for the next poll', async () => {
+    const id = await serverCase();
+    await engine.start();
+    // Hold the next pull open, as a slow page would, and let a live poke start it.
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const pull = transport.pull.bind(transport);
+    transport.pull = async (after, limit) => {
+      await gate;
+      return pull(after, limit);
+    };
+    // Another device's change arrives: the live poke starts a pull, which hangs.
+    server.serverChange(sequentialIds(50)(), {
+      type: 'created',
+      title: 'Skrivaren er nede',
+      description: '',
+      priority: 'low',
+      priorityAnswers: null,
+      channel: 'phone',
+      requester: { name: 'Kari', contact: '', municipalityId: 'molde', unit: '', userId: null },
+      categoryId: null,
+      formValues: {},
+    });
+    await vi.waitFor(() => expect(engine.status.getState().syncing).toBe(true));
+    await repo.applyLocalChange(id, {
+      type: 'commented',
+      commentId: sequentialIds(40)(),
+      body: 'Ringte tilbake',
+      visibility: 'internal',
+    });
+    await vi.waitFor(() => expect(engine.status.getState().pendingCount).toBe(1));
+    release();
+    // No timer runs here: the running cycle itself goes round again and pushes the edit.
+    await vi.waitFor(() =>
+      expect(server.events.map((e) => e.change.type)).toEqual(['created', 'created', 'commented']),
+    );
+    expect(timers.live()).toHaveLength(0);
+  });
+});
+
 describe('live events', () => {
   it('pulls at once on a "changes" poke and raises a critical case to the callback', async () => {
     await engine.start();

@@ -139,6 +139,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return;
       }
       failures += 1;
+      // The backoff timer decides when to try again, not a request to go round once more.
+      again = false;
       const delay = backoffDelay(failures, retryBaseMs, retryMaxMs, random);
       status.setState({
         syncing: false,
@@ -274,8 +276,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         next: ([pendingCount, rejectedCount, openConflictCount]) => {
           status.setState({ pendingCount, rejectedCount, openConflictCount });
           // A new local edit: push soon (unless a retry after a failure is already waiting).
-          if (pendingCount > lastPending && !running && failures === 0 && started) {
-            setTimer(pushDelayMs, () => void syncNow());
+          // During a running cycle (say, a pull after a live poke) ask it to go round once
+          // more: its push may have read the outbox before this edit arrived.
+          if (pendingCount > lastPending && failures === 0 && started) {
+            if (running) again = true;
+            else setTimer(pushDelayMs, () => void syncNow());
           }
           lastPending = pendingCount;
         },
