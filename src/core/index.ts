@@ -3,6 +3,7 @@ export const ORGANISATION_TIME_ZONE = 'Europe/Oslo';
 export * from './calendar/index';
 export * from './config/index';
 export * from './content/index';
+export * from './i18n/index';
 export * from './priority/index';
 export * from './rules/index';
 export * from './sla/index';

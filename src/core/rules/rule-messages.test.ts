@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { placeholdersOf } from '../i18n/message-template';
 import { ruleIds } from './rule-id';
 import { formatRuleMessage, ruleMessages } from './rule-messages';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholdersOf;
 
 describe('rule messages', () => {
   it.each(['nn', 'nb', 'en'] as const)(

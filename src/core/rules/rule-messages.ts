@@ -1,5 +1,6 @@
 import type { CaseStatus, Priority } from '../case/case-vocabulary';
 import type { Locale } from '../config/localized-text';
+import { fillTemplate } from '../i18n/message-template';
 import { priorityLabels } from '../priority/priority-definition';
 import type { RuleId } from './rule-id';
 
@@ -159,8 +160,7 @@ function localise(name: string, value: string | number, locale: Locale): string 
 
 /** The message of `rule` in `locale` with its `{placeholders}` filled and codes localised. */
 export function formatRuleMessage(rule: RuleId, locale: Locale, params: RuleParams = {}): string {
-  return ruleMessages[locale][rule].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : localise(name, value, locale);
-  });
+  return fillTemplate(ruleMessages[locale][rule], params, (name, value) =>
+    localise(name, value, locale),
+  );
 }

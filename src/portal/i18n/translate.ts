@@ -1,9 +1,11 @@
 import type { Locale } from '../../core/config/localized-text';
+import { fillTemplate, placeholdersOf } from '../../core/i18n/message-template';
 import { en } from './messages-en';
 import { nb } from './messages-nb';
 import { type MessageKey, type Messages, nn } from './messages-nn';
 
 export type { MessageKey, Messages };
+export { placeholdersOf };
 
 /** Every portal catalogue by locale. */
 export const catalogues: Readonly<Record<Locale, Messages>> = { nn, nb, en };
@@ -14,15 +16,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 /** `key` in `locale` with `{name}` placeholders filled; a missing value stays visible. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const text = catalogues[locale][key] ?? nn[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-/** The placeholders a text uses, sorted (for the catalogue check). */
-export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+  return fillTemplate(text, params);
 }
 
 export function translatorFor(locale: Locale): Translate {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { placeholdersOf } from '../../../../core/i18n/message-template';
 import { slaCatalogues, slaNn, slaTranslator } from './sla-board-messages';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = placeholdersOf;
 
 describe('SLA board catalogues', () => {
   const keys = Object.keys(slaNn).sort();

@@ -6,6 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { Locale } from '../../../../core/config/localized-text';
+import { fillTemplate } from '../../../../core/i18n/message-template';
 import { useLanguageStore } from '../../i18n/language-store';
 
 export const slaNn = {
@@ -355,11 +356,7 @@ export type SlaTranslate = (key: SlaMessageKey, params?: Record<string, string |
 export function slaTranslator(locale: Locale): SlaTranslate {
   const catalogue = slaCatalogues[locale];
   return (key, params) => {
-    const text = catalogue[key] ?? slaNn[key];
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return fillTemplate(catalogue[key] ?? slaNn[key], params);
   };
 }
 
