@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { formatDateTime, formatTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-t';
+import { AgentLoadSection } from './AgentLoadSection';
 import { ChartPatterns } from './ChartPatterns';
-import {
-  AgentLoadSection,
-  ComplianceSection,
-  KpiTiles,
-  OnCallSection,
-  OpenCasesSection,
-  SlaRiskSection,
-  WaitingSection,
-  WorklogSection,
-} from './SlaBoardSections';
+import { ComplianceSection } from './ComplianceSection';
+import { KpiTiles } from './KpiTiles';
+import { OnCallSection } from './OnCallSection';
+import { OpenCasesSection } from './OpenCasesSection';
+import { SlaRiskSection } from './SlaRiskSection';
 import { SlaSettingsForm } from './SlaSettingsForm';
+import { WaitingSection } from './WaitingSection';
+import { WorklogSection } from './WorklogSection';
 import './sla-board.css';
 import { useBoardContext } from './use-board-context';
 

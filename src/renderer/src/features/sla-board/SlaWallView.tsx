@@ -4,8 +4,9 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useNow } from '../../stores/clock-store';
 import { useSyncStatus } from '../../sync/sync-status';
 import { ChartPatterns } from './ChartPatterns';
-import { KpiTiles, SlaRiskSection } from './SlaBoardSections';
+import { KpiTiles } from './KpiTiles';
 import { ComplianceChart, complianceText, OpenCasesChart } from './SlaCharts';
+import { SlaRiskSection } from './SlaRiskSection';
 import './sla-board.css';
 import { useBoardContext } from './use-board-context';
 

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import type { FigureId, FigureRows, SlaBoardReport } from '../../../../core/reports/index';
+import { ExportCsvButton } from './csv-download';
+import type { SlaTranslate } from './sla-board-messages';
+
+/** What every section of the board is given. */
+export type SectionProps = {
+  report: SlaBoardReport;
+  t: SlaTranslate;
+  nameOf: (id: string | null) => string;
+};
+
+/**
+ * One figure on the board: its heading, "Download CSV" of the rows behind it, the chart and
+ * table it is given, and "and N more" when the table shows only part of the rows.
+ */
+export function FigureSection<F extends FigureId>(props: {
+  figure: F;
+  title: string;
+  /** The rows behind the figure, as exported to CSV. */
+  rows: readonly FigureRows[F][];
+  now: number;
+  /** Added to the CSV file name, e.g. the period shown. */
+  suffix?: string;
+  className?: string;
+  /** How many rows the table leaves out; "and N more" is shown when above 0. */
+  hidden?: number;
+  t: SlaTranslate;
+  children: ReactNode;
+}) {
+  const { figure, title, hidden = 0, t } = props;
+  return (
+    <section
+      className={`sla-card ${props.className ?? ''}`}
+      aria-labelledby={`${figure}-title`}
+      data-testid={`figure-${figure}`}
+    >
+      <div className="sla-card__head">
+        <h2 id={`${figure}-title`}>{title}</h2>
+        <div className="sla-card__actions">
+          <ExportCsvButton
+            figure={figure}
+            label={title}
+            rows={props.rows}
+            now={props.now}
+            suffix={props.suffix}
+          />
+        </div>
+      </div>
+      {props.children}
+      {hidden > 0 ? <p className="sla-more">{t('board.more', { count: hidden })}</p> : null}
+    </section>
+  );
+}
