@@ -4,6 +4,7 @@ import { serviceConfigSchema } from '../../../core/config/index';
 import { localizedTextSchema } from '../../../core/config/localized-text';
 import { staffMemberSchema, useDirectoryStore } from '../stores/directory-store';
 import { useNoticeStore } from '../stores/notice-store';
+import { useServerDataRefresh } from '../stores/server-data-refresh';
 import { useServiceConfigStore } from '../stores/service-config-store';
 import type { Workstation } from './workstation';
 
@@ -40,6 +41,8 @@ async function getJson(ws: Workstation, path: string): Promise<unknown | null> {
  * default configuration and shows no notices.
  */
 export function useServerData(ws: Workstation | null): void {
+  // Bumped when the server says its settings changed: fetch everything again at once.
+  const refreshes = useServerDataRefresh((s) => s.count);
   useEffect(() => {
     if (!ws) return;
     let stopped = false;
@@ -69,5 +72,5 @@ export function useServerData(ws: Workstation | null): void {
       stopped = true;
       clearInterval(timer);
     };
-  }, [ws]);
+  }, [ws, refreshes]);
 }

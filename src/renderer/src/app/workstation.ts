@@ -3,6 +3,7 @@ import type { Actor } from '../../../core/rules/index';
 import { checkChange, roleSchema } from '../../../core/rules/index';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
 import { SaksbordDb } from '../db/saksbord-db';
+import { useServerDataRefresh } from '../stores/server-data-refresh';
 import { useServiceConfigStore } from '../stores/service-config-store';
 import { createHttpTransport } from '../sync/http-transport';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
@@ -59,6 +60,7 @@ export function openWorkstation(
       return () => clearTimeout(timer);
     },
     onCritical,
+    onSettingsChanged: () => useServerDataRefresh.getState().refresh(),
     pollIntervalMs: 30_000,
   });
   const onOnline = () => engine.setNetworkAvailable(true);

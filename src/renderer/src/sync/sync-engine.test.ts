@@ -383,6 +383,14 @@ describe('pushing edits made during a sync', () => {
 });
 
 describe('live events', () => {
+  it('tells the workstation at once when the server settings change', async () => {
+    const changed: string[] = [];
+    engine = makeEngine({ onSettingsChanged: (key) => changed.push(key) });
+    await engine.start();
+    server.emit({ type: 'settingsChanged', cursor: server.cursor, key: 'sla', version: 2 });
+    expect(changed).toEqual(['sla']);
+  });
+
   it('pulls at once on a "changes" poke and raises a critical case to the callback', async () => {
     await engine.start();
     const id = sequentialIds(70)();

@@ -21,6 +21,8 @@ export interface SyncEngineOptions {
   schedule: Schedule;
   /** A case was created as or raised to critical (from the live stream): alert at once. */
   onCritical?: (record: CaseRecord) => void;
+  /** The server's shared settings (for example SLA targets) changed: fetch them again. */
+  onSettingsChanged?: (key: string) => void;
   /** Mutations per push (at most the protocol's 500). */
   pushBatchSize?: number;
   /** Events per pull page. */
@@ -240,6 +242,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function onLiveEvent(event: LiveEvent): void {
     if (event.type === 'critical') options.onCritical?.(event.case);
+    if (event.type === 'settingsChanged') options.onSettingsChanged?.(event.key);
     void readSyncState(db).then((state) => {
       if (event.cursor > state.cursor) void syncNow();
     });
