@@ -41,8 +41,6 @@ async function getJson(ws: Workstation, path: string): Promise<unknown | null> {
  * default configuration and shows no notices.
  */
 export function useServerData(ws: Workstation | null): void {
-  // Bumped when the server says its settings changed: fetch everything again at once.
-  const refreshes = useServerDataRefresh((s) => s.count);
   useEffect(() => {
     if (!ws) return;
     let stopped = false;
@@ -68,9 +66,12 @@ export function useServerData(ws: Workstation | null): void {
     };
     void load();
     const timer = setInterval(() => void load(), 60_000);
+    // The server said its settings changed: fetch everything again at once.
+    const unsubscribe = useServerDataRefresh.subscribe(() => void load());
     return () => {
       stopped = true;
       clearInterval(timer);
+      unsubscribe();
     };
-  }, [ws, refreshes]);
+  }, [ws]);
 }
