@@ -46,6 +46,9 @@ export function isStale(output: string, sources: readonly string[]): boolean {
 const rendererSources = ['src/renderer', 'src/core', 'vite.web.config.ts', 'package-lock.json'].map(
   (p) => join(root, p),
 );
+const portalSources = ['src/portal', 'src/core', 'vite.portal.config.ts', 'package-lock.json'].map(
+  (p) => join(root, p),
+);
 
 function build(what: string, npmScript: string[]): void {
   say(`building ${what}…`);
@@ -158,6 +161,11 @@ async function main() {
     );
     if (isStale(join(root, 'out/web/index.html'), rendererSources))
       build('the web app', ['build:web']);
+  }
+
+  // The server serves the self-service portal in every mode.
+  if (isStale(join(root, 'out/portal/index.html'), portalSources)) {
+    build('the self-service portal', ['build:portal']);
   }
 
   const url = await startServer();
