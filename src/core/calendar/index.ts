@@ -32,6 +32,7 @@ export {
   openMsBetween,
   toEpochMs,
 } from './open-time';
+export * from './phone-advice';
 export {
   type ClosedDay,
   createServiceCalendar,

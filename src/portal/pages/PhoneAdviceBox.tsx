@@ -1,8 +1,8 @@
+import type { PhoneAdvice } from '../../core/calendar';
 import type { Priority } from '../../core/case';
 import { priorityLabels } from '../../core/priority';
 import { usePortal } from '../app/portal-context';
 import { formatOpening } from '../i18n/format';
-import type { PhoneAdvice } from '../logic/phone-advice';
 
 /** Which number to call right now, and why; nothing when the portal alone is right. */
 export function PhoneAdviceBox({ advice, priority }: { advice: PhoneAdvice; priority: Priority }) {

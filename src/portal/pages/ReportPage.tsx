@@ -1,12 +1,11 @@
 import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { statusAt } from '../../core/calendar';
+import { phoneAdvice, statusAt } from '../../core/calendar';
 import type { CaseRecord, PriorityAnswers } from '../../core/case';
 import { priorityLabels } from '../../core/priority';
 import { ApiError } from '../api/portal-api';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
 import { useNow } from '../app/use-now';
-import { phoneAdvice } from '../logic/phone-advice';
 import { priorityStepsFor } from '../logic/priority-steps';
 import {
   checkDraft,

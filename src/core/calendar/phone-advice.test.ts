@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createServiceCalendar, defaultCalendarConfig, statusAt } from '../../core/calendar';
-import type { Priority } from '../../core/case';
+import type { Priority } from '../case/case-vocabulary';
+import { createServiceCalendar, defaultCalendarConfig, statusAt } from './index';
 import { phoneAdvice } from './phone-advice';
 
 const calendar = createServiceCalendar(defaultCalendarConfig);

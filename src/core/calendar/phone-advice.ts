@@ -2,10 +2,12 @@
  * Which number to call right now, from the seed: "If you have no network access, or the fault
  * is of high or critical priority, call 70 16 29 99" — while support is open. Outside opening
  * hours the on-call phone (70 16 24 46) takes critical faults only; everything else waits for
- * support to open. The case is registered in every case; this is advice on top.
+ * support to open. The case is registered in every case; this is advice on top. A rule of
+ * the service, so it lives in core: the portal, intake and any phone routing ask the same.
  */
-import type { ServiceStatus } from '../../core/calendar';
-import type { Priority } from '../../core/case';
+
+import type { Priority } from '../case/case-vocabulary';
+import type { ServiceStatus } from './service-status';
 
 /** Why the portal says to phone: the priority, the network, or both. */
 export type AdviceReason = 'priority' | 'network';
