@@ -18,7 +18,7 @@ import { useToastStore } from '../../stores/toast-store';
 import type { BoardMove } from '../board/board-moves';
 import { displayNumber } from '../board/CaseCard';
 import { MoveDialog } from '../board/MoveDialog';
-import { PriorityWizard } from '../priority/PriorityWizard';
+import { PriorityField } from '../priority/PriorityField';
 
 /** Status, assignment, escalation, acknowledgement and priority (by hand or by the wizard). */
 export function CaseActions({ record: c }: { record: LocalCase }) {
@@ -28,12 +28,11 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
   const applyChange = useApplyChange();
   const showToast = useToastStore((s) => s.show);
   const staff = useDirectoryStore((s) => s.staff);
-  const ids = { status: useId(), prio: useId(), assign: useId() };
+  const ids = { status: useId(), assign: useId() };
   const [move, setMove] = useState<Extract<
     BoardMove,
     { kind: 'escalate' } | { kind: 'status' }
   > | null>(null);
-  const [wizard, setWizard] = useState(false);
 
   async function run(change: CaseChangeInput, done?: string) {
     const refused = await applyChange(c.id, change);
@@ -120,39 +119,12 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
           </button>
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor={ids.prio}>{t('case.priority')}</label>
-        <div className="row">
-          <select
-            id={ids.prio}
-            value={c.priority}
-            onChange={(e) =>
-              void run({ type: 'prioritySet', priority: e.target.value as Priority })
-            }
-          >
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {priorityLabel(p, locale)}
-              </option>
-            ))}
-          </select>
-          {!wizard ? (
-            <button type="button" onClick={() => setWizard(true)}>
-              {t('wizard.start')}
-            </button>
-          ) : null}
-        </div>
-      </div>
-      {wizard ? (
-        <PriorityWizard
-          preset={c.priorityAnswers ?? undefined}
-          onCancel={() => setWizard(false)}
-          onApply={(priority, answers) => {
-            setWizard(false);
-            void run({ type: 'prioritySet', priority, answers });
-          }}
-        />
-      ) : null}
+      <PriorityField
+        value={c.priority}
+        preset={c.priorityAnswers ?? undefined}
+        onSelect={(priority) => void run({ type: 'prioritySet', priority })}
+        onApply={(priority, answers) => void run({ type: 'prioritySet', priority, answers })}
+      />
       {move ? (
         <MoveDialog
           number={displayNumber(c)}

@@ -14,7 +14,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useRouteStore } from '../../stores/route-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
-import { PriorityWizard } from '../priority/PriorityWizard';
+import { PriorityField } from '../priority/PriorityField';
 import { CategoryFields } from './CategoryFields';
 import { RequesterCombobox } from './RequesterCombobox';
 
@@ -42,7 +42,6 @@ export default function IntakeView() {
     cat: useId(),
     title: useId(),
     desc: useId(),
-    prio: useId(),
   };
   const [requester, setRequester] = useState<Requester>(emptyRequester);
   const [categoryId, setCategoryId] = useState('');
@@ -51,7 +50,6 @@ export default function IntakeView() {
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
   const [answers, setAnswers] = useState<PriorityAnswers | null>(null);
-  const [wizard, setWizard] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const category = config.categories.find((c) => c.id === categoryId);
@@ -186,42 +184,19 @@ export default function IntakeView() {
         {category ? (
           <CategoryFields category={category} values={formValues} onChange={setFormValues} />
         ) : null}
-        <div className="field">
-          <label htmlFor={ids.prio}>{t('case.priority')}</label>
-          <div className="row">
-            <select
-              id={ids.prio}
-              value={priority}
-              onChange={(e) => {
-                setPriority(e.target.value as Priority);
-                setAnswers(null);
-              }}
-            >
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {priorityLabel(p, locale)}
-                </option>
-              ))}
-            </select>
-            {!wizard ? (
-              <button type="button" onClick={() => setWizard(true)}>
-                {t('wizard.start')}
-              </button>
-            ) : null}
-          </div>
-        </div>
-        {wizard ? (
-          <PriorityWizard
-            preset={category?.presetAnswers}
-            onCancel={() => setWizard(false)}
-            onApply={(p, a) => {
-              setPriority(p);
-              setAnswers(a);
-              setWizard(false);
-              document.getElementById(ids.prio)?.focus();
-            }}
-          />
-        ) : null}
+        <PriorityField
+          value={priority}
+          preset={category?.presetAnswers}
+          onSelect={(p) => {
+            setPriority(p);
+            setAnswers(null);
+          }}
+          onApply={(p, a) => {
+            setPriority(p);
+            setAnswers(a);
+          }}
+          refocusAfterWizard
+        />
         {error ? (
           <p className="error" role="alert">
             {error}
