@@ -5,12 +5,12 @@
  * (SaksbordDb, createCaseRepository, createSyncEngine, createHttpTransport) and, for
  * comparison, PouchDB's browser build with its IndexedDB adapter.
  */
-import { Dexie } from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import type { CaseChangeInput, Priority } from '../../src/core/case/index';
 import { pullResponseSchema } from '../../src/core/sync/index';
 import { rebuildLocalCase } from '../../src/renderer/src/db/case-rebase';
 import { createCaseRepository } from '../../src/renderer/src/db/case-repository';
+import { appendEvents, countEvents } from '../../src/renderer/src/db/event-log';
 import { readSyncState, SaksbordDb } from '../../src/renderer/src/db/saksbord-db';
 import { applyPullPage } from '../../src/renderer/src/sync/apply-server-changes';
 import { createHttpTransport } from '../../src/renderer/src/sync/http-transport';
@@ -125,7 +125,7 @@ const api: SyncBenchApi = {
       ms,
       cursor,
       cases: await db.cases.count(),
-      events: await db.events.count(),
+      events: await countEvents(db),
       pages: spent.pulls,
       pullMs: spent.pullMs,
       pageMs: spent.pullStarts.slice(1).map((t, i) => Math.round(t - spent.pullStarts[i]!)),
@@ -224,23 +224,8 @@ const api: SyncBenchApi = {
       await fresh.open();
       await time('applyPullPage', () => applyPullPage(fresh, page));
       fresh.close();
-      // The same with only the indexes the renderer queries (cases: number, status, priority,
-      // updatedAt, [line+status]; events: seq, [caseId+seq]).
-      const trimmed = new Dexie(`bench-profile-${crypto.randomUUID()}`) as unknown as SaksbordDb;
-      trimmed.version(1).stores({
-        cases: 'id, number, status, priority, updatedAt, [line+status]',
-        events: 'id, seq, [caseId+seq]',
-        outbox: '++order, &mutationId, caseId, state, [state+order]',
-        syncState: 'id',
-        conflicts: 'id, caseId, [caseId+state], state, mutationId',
-        settings: 'key',
-        session: 'id',
-      });
-      await trimmed.open();
-      await time('applyPullPage, used indexes only', () => applyPullPage(trimmed, page));
-      trimmed.close();
-      await time('events.bulkPut', () =>
-        db.transaction('rw', db.events, () => db.events.bulkPut(page.events)),
+      await time('appendEvents', () =>
+        db.transaction('rw', db.eventChunks, () => appendEvents(db, page.events)),
       );
       const ids = page.cases.map((c) => c.id);
       await time('cases.bulkGet', () => db.transaction('r', db.cases, () => db.cases.bulkGet(ids)));
@@ -264,7 +249,6 @@ const api: SyncBenchApi = {
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         });
-      await time('raw events put', () => rawPut('events', page.events));
       await time('raw cases put', () => rawPut('cases', locals));
       raw.close();
       await time('raw cases put, no server copy', () =>

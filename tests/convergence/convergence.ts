@@ -22,6 +22,7 @@ import {
   createCaseRepository,
   stripLocal,
 } from '../../src/renderer/src/db/case-repository';
+import { countEvents } from '../../src/renderer/src/db/event-log';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';
 import { createHttpTransport } from '../../src/renderer/src/sync/http-transport';
 import { createSyncEngine, type SyncEngine } from '../../src/renderer/src/sync/sync-engine';
@@ -447,7 +448,7 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
           );
         }
       }
-      const events = await client.db.events.count();
+      const events = await countEvents(client.db);
       if (events !== eventRows.length) {
         problems.push(
           `client ${client.index} holds ${events} events, the server ${eventRows.length}`,

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CaseRepository, createCaseRepository, type LocalRuleCheck } from './case-repository';
+import { appendEvents } from './event-log';
 import { CaseNotFoundError, NotSignedInError, RuleViolation } from './local-errors';
 import { SaksbordDb } from './saksbord-db';
 import {
@@ -126,22 +127,24 @@ describe('local changes', () => {
   });
 
   it('lists the timeline: server events, then local edits still waiting', async () => {
-    await db.events.put({
-      id: '00000000-0000-4000-a000-000000000001',
-      caseId: id,
-      seq: 1,
-      at: '2026-11-24T08:00:00.000Z',
-      clientAt: '2026-11-24T08:00:00.000Z',
-      actorId: 'agent-2',
-      deviceId: 'd2',
-      mutationId: null,
-      change: {
-        type: 'commented',
-        commentId: '00000000-0000-4000-a000-000000000002',
-        body: 'Ringte innmeldar',
-        visibility: 'internal',
+    await appendEvents(db, [
+      {
+        id: '00000000-0000-4000-a000-000000000001',
+        caseId: id,
+        seq: 1,
+        at: '2026-11-24T08:00:00.000Z',
+        clientAt: '2026-11-24T08:00:00.000Z',
+        actorId: 'agent-2',
+        deviceId: 'd2',
+        mutationId: null,
+        change: {
+          type: 'commented',
+          commentId: '00000000-0000-4000-a000-000000000002',
+          body: 'Ringte innmeldar',
+          visibility: 'internal',
+        },
       },
-    });
+    ]);
     await repo.applyLocalChange(id, { type: 'prioritySet', priority: 'high' });
     const timeline = await repo.eventsOf(id);
     expect(timeline.map((e) => e.kind)).toEqual(['server', 'local']);

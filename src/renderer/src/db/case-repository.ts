@@ -11,6 +11,7 @@ import {
 } from '../../../core/case/index';
 import type { Mutation } from '../../../core/sync/index';
 import { rebuildLocalCase } from './case-rebase';
+import { eventsOfCase } from './event-log';
 import {
   CaseNotFoundError,
   NothingToResolveError,
@@ -183,7 +184,7 @@ export function createCaseRepository<A extends { id: string }>(
     /** The case's history: server events in sequence order, then local edits not yet pulled. */
     async eventsOf(caseId: string): Promise<TimelineEntry[]> {
       const [events, items] = await Promise.all([
-        db.events.where('[caseId+seq]').between([caseId, 0], [caseId, Infinity]).toArray(),
+        eventsOfCase(db, caseId),
         db.outbox.where('caseId').equals(caseId).sortBy('order'),
       ]);
       const pulled = new Set(events.map((e) => e.mutationId));

@@ -1,6 +1,7 @@
 /** The local store: Dexie schema, the case repository and its React hooks. */
 export * from './case-rebase';
 export * from './case-repository';
+export * from './event-log';
 export * from './local-errors';
 export * from './local-records';
 export * from './saksbord-db';

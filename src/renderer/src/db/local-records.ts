@@ -91,8 +91,21 @@ export interface ConflictRecord {
   state: ConflictState;
 }
 
-/** A server event as stored locally. */
+/** A server event as it arrives (stored inside an `EventChunk`). */
 export type LocalEvent = CaseEvent;
+
+/**
+ * Server events stored together (see event-log.ts): up to a hundred events of one pull page,
+ * with the cases they belong to (multi-entry index) and the newest event time (index).
+ */
+export interface EventChunk {
+  /** Local, auto-incremented. */
+  id?: number;
+  caseIds: string[];
+  /** The latest `at` among `events` (ISO), to find recent events without reading them all. */
+  lastAt: string;
+  events: CaseEvent[];
+}
 
 export interface SettingRow {
   key: string;

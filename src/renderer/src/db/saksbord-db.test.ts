@@ -1,7 +1,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type CaseEvent, caseChangeSchema } from '../../../core/case/index';
+import { appendEvents, eventsOfCase } from './event-log';
 import { currentSchemaVersion, SaksbordDb, schemaVersions } from './saksbord-db';
-import { serverCase, uniqueDbName } from './test-fixtures';
+import { newCaseInput, serverCase, uniqueDbName } from './test-fixtures';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -49,8 +51,52 @@ const fixtureAt: Record<number, (db: SaksbordDb) => Promise<void>> = {
   },
   2: async (db) => {
     await fixtureAt[1]!(db);
+    // Versions 1–2 kept one record per server event.
+    const events = (db as unknown as { events: Dexie.Table }).events;
+    await events.bulkPut([eventAt(1, 'created'), eventAt(2, 'commented')]);
+  },
+  3: async (db) => {
+    await fixtureAt[1]!(db);
+    await appendEvents(db, [eventAt(1, 'created'), eventAt(2, 'commented')]);
+  },
+  4: async (db) => {
+    await fixtureAt[3]!(db);
   },
 };
+
+/** The events each fixture holds from version 2 on, by change type. */
+const fixtureEvents: Record<number, string[]> = { 1: [], 2: ['created', 'commented'] };
+
+function eventAt(seq: number, type: 'created' | 'commented'): CaseEvent {
+  const change =
+    type === 'created'
+      ? {
+          ...newCaseInput,
+          type,
+          description: '',
+          priorityAnswers: null,
+          categoryId: null,
+          formValues: {},
+          requester: { ...newCaseInput.requester, contact: '', unit: '', userId: null },
+        }
+      : {
+          type,
+          commentId: `00000000-0000-4000-b000-00000000000${seq}`,
+          body: 'Ringde tilbake',
+          visibility: 'internal' as const,
+        };
+  return {
+    id: `00000000-0000-4000-a000-00000000000${seq}`,
+    caseId: '00000000-0000-4000-8000-000000000001',
+    seq,
+    at: `2026-11-24T08:0${seq}:00.000Z`,
+    clientAt: `2026-11-24T08:0${seq}:00.000Z`,
+    actorId: 'agent-2',
+    deviceId: 'd2',
+    mutationId: null,
+    change: caseChangeSchema.parse(change),
+  };
+}
 
 describe('schema versions', () => {
   it('are numbered 1, 2, … without gaps', () => {
@@ -67,7 +113,7 @@ describe('schema versions', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'cases',
       'conflicts',
-      'events',
+      'eventChunks',
       'outbox',
       'session',
       'settings',
@@ -100,6 +146,9 @@ describe('schema versions', () => {
       expect(pending.map((item) => item.mutationId)).toEqual([
         '00000000-0000-4000-8000-0000000000aa',
       ]);
+      // v3: events live in chunks; a case's history is read through them.
+      const history = await eventsOfCase(db, '00000000-0000-4000-8000-000000000001');
+      expect(history.map((e) => e.change.type)).toEqual(fixtureEvents[Math.min(from, 2)]);
     },
   );
 

@@ -2,6 +2,7 @@ import type { CaseRecord } from '../../../core/case/index';
 import type { FieldConflict, MutationResult, PullResponse } from '../../../core/sync/index';
 import { rebuildLocalCase } from '../db/case-rebase';
 import { rebuildCase } from '../db/case-repository';
+import { appendEvents } from '../db/event-log';
 import type { ConflictRecord, LocalCase, OutboxItem } from '../db/local-records';
 import { readSyncState, type SaksbordDb } from '../db/saksbord-db';
 
@@ -87,9 +88,9 @@ export async function applyPushResults(
  * round trip to the browser process, which made a 1,000-case page take over a second).
  */
 export async function applyPullPage(db: SaksbordDb, page: PullResponse): Promise<void> {
-  await db.transaction('rw', [db.cases, db.events, db.outbox, db.syncState], async () => {
+  await db.transaction('rw', [db.cases, db.eventChunks, db.outbox, db.syncState], async () => {
     const state = await readSyncState(db);
-    if (page.events.length > 0) await db.events.bulkPut(page.events);
+    await appendEvents(db, page.events);
     const ids = page.cases.map((record) => record.id);
     const [locals, items] = await Promise.all([
       db.cases.bulkGet(ids),

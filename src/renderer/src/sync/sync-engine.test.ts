@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseRecord } from '../../../core/case/index';
 import type { PushRequest } from '../../../core/sync/index';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
+import { countEvents } from '../db/event-log';
 import { readSyncState, SaksbordDb } from '../db/saksbord-db';
 import { newCaseInput, sequentialIds, steppingClock, uniqueDbName } from '../db/test-fixtures';
 import { applyPullPage } from './apply-server-changes';
@@ -217,7 +218,7 @@ describe('pulling', () => {
     expect(pulls).toEqual([0, 2, 4]);
     expect((await readSyncState(db)).cursor).toBe(5);
     expect(await db.cases.count()).toBe(5);
-    expect(await db.events.count()).toBe(5);
+    expect(await countEvents(db)).toBe(5);
   });
 
   it('rebases: local edits stay visible on top of newer server records', async () => {

@@ -8,6 +8,7 @@ import {
   type WorklogEntry,
   worklogEntriesOf,
 } from '../../../../core/reports/index';
+import { eventsSince } from '../../db/event-log';
 import type { LocalCase } from '../../db/local-records';
 import type { SaksbordDb } from '../../db/saksbord-db';
 import { useNowMinute } from '../../stores/clock-store';
@@ -31,16 +32,9 @@ async function boardCases(db: SaksbordDb, since: string): Promise<LocalCase[]> {
   return [...byId.values()];
 }
 
-/** Worklog entries among the server events of the last 31 days (newest events first; the
- *  server's sequence follows its clock, so the scan stops at the first older event). */
+/** Worklog entries among the server events of the last 31 days. */
 async function recentWorklogs(db: SaksbordDb, since: string): Promise<WorklogEntry[]> {
-  const events = await db.events
-    .orderBy('seq')
-    .reverse()
-    .until((e) => e.at < since)
-    .filter((e) => e.change.type === 'worklogAdded')
-    .toArray();
-  return worklogEntriesOf(events);
+  return worklogEntriesOf(await eventsSince(db, since));
 }
 
 export interface SlaBoardData {
