@@ -142,7 +142,9 @@ const api: SyncBenchApi = {
       newId: () => crypto.randomUUID(),
     });
     engine.setNetworkAvailable(false);
-    const cases = await db.cases.orderBy('number').limit(count).toArray();
+    const cases = (await db.cases.toArray())
+      .sort((a, b) => (a.number ?? '').localeCompare(b.number ?? ''))
+      .slice(0, count);
     const editStart = performance.now();
     for (const [i, c] of cases.entries()) {
       await repo.applyLocalChange(c.id, offlineEdit(i, c.priority));

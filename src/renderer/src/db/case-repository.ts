@@ -10,6 +10,7 @@ import {
   type SupportLine,
 } from '../../../core/case/index';
 import type { Mutation } from '../../../core/sync/index';
+import { casesOnLine } from './case-queries';
 import { rebuildLocalCase } from './case-rebase';
 import { eventsOfCase } from './event-log';
 import {
@@ -170,10 +171,7 @@ export function createCaseRepository<A extends { id: string }>(
 
     /** Open cases on a support line, most recently changed first. */
     async openCasesByLine(line: SupportLine): Promise<LocalCase[]> {
-      const cases = await db.cases
-        .where('[line+status]')
-        .anyOf(openStatuses.map((status) => [line, status]))
-        .toArray();
+      const cases = await casesOnLine(db, line, openStatuses);
       return cases.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     },
 

@@ -1,4 +1,5 @@
 /** The local store: Dexie schema, the case repository and its React hooks. */
+export * from './case-queries';
 export * from './case-rebase';
 export * from './case-repository';
 export * from './event-log';

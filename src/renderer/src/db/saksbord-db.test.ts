@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CaseEvent, caseChangeSchema } from '../../../core/case/index';
+import { casesOnLine } from './case-queries';
 import { appendEvents, eventsOfCase } from './event-log';
 import { currentSchemaVersion, SaksbordDb, schemaVersions } from './saksbord-db';
 import { newCaseInput, serverCase, uniqueDbName } from './test-fixtures';
@@ -136,7 +137,7 @@ describe('schema versions', () => {
       await db.open();
       expect(db.verno).toBe(currentSchemaVersion);
       expect((await db.syncState.get('main'))?.cursor).toBe(42);
-      const cases = await db.cases.where('[line+status]').equals([1, 'new']).toArray();
+      const cases = await casesOnLine(db, 1, ['new']);
       expect(cases.map((c) => c.id)).toEqual(['00000000-0000-4000-8000-000000000001']);
       // v2: the outbox is read oldest pending first through [state+order].
       const pending = await db.outbox

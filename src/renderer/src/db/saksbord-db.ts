@@ -48,12 +48,12 @@ export const schemaVersions: readonly SchemaVersion[] = [
   {
     // A first sync of 50,000 cases took 17 s, nearly all of it IndexedDB writes, which in
     // Chromium cost per record and per index entry. So: events move into chunks (one record
-    // per hundred events, see event-log.ts), and cases keep only the indexes something queries
-    // (board columns by status, [line+status], critical alerts by priority, the SLA board by
-    // updatedAt, lookup by number); line, municipality, assignee and pendingCount go.
+    // per hundred events, see event-log.ts), and cases keep only the indexes something queries:
+    // [status+line] (board columns, a line's queue; see case-queries.ts), priority (critical
+    // alerts), updatedAt (the SLA board). Nine indexes became three.
     version: 3,
     stores: {
-      cases: 'id, number, status, priority, updatedAt, [line+status]',
+      cases: 'id, [status+line], priority, updatedAt',
       eventChunks: '++id, *caseIds, lastAt',
     },
     upgrade: async (tx) => {

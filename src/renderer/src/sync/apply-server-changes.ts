@@ -86,17 +86,28 @@ export async function applyPushResults(
  * Applies one pull page. The page's cases are read, rebased and written in bulk (a handful of
  * IndexedDB requests per page rather than several per case: in Chromium every request is a
  * round trip to the browser process, which made a 1,000-case page take over a second).
+ *
+ * `after` is the cursor the page was requested after, when known. If the store's cursor is
+ * still there, no page applied so far went past it, so a case created in this page cannot be
+ * stored here yet unless this client created it (then the outbox names it): such cases are
+ * not read before they are written. On a first sync that is every case (a fifth of the time).
  */
-export async function applyPullPage(db: SaksbordDb, page: PullResponse): Promise<void> {
+export async function applyPullPage(
+  db: SaksbordDb,
+  page: PullResponse,
+  after?: number,
+): Promise<void> {
   await db.transaction('rw', [db.cases, db.eventChunks, db.outbox, db.syncState], async () => {
     const state = await readSyncState(db);
     await appendEvents(db, page.events);
     const ids = page.cases.map((record) => record.id);
-    const [locals, items] = await Promise.all([
-      db.cases.bulkGet(ids),
-      ids.length > 0 ? db.outbox.where('caseId').anyOf(ids).toArray() : [],
-    ]);
+    const items = ids.length > 0 ? await db.outbox.where('caseId').anyOf(ids).toArray() : [];
     const itemsByCase = groupByCase(items);
+    const unseen = after !== undefined && state.cursor === after ? createdAfter(page, after) : null;
+    const toRead = unseen ? ids.filter((id) => !unseen.has(id) || itemsByCase.has(id)) : ids;
+    const read = toRead.length > 0 ? await db.cases.bulkGet(toRead) : [];
+    const readById = new Map(toRead.map((id, i) => [id, read[i]]));
+    const locals = ids.map((id) => readById.get(id));
     const done: number[] = [];
     const servers = new Map<string, CaseRecord>();
     for (const [i, record] of page.cases.entries()) {
@@ -131,6 +142,13 @@ export async function applyPullPage(db: SaksbordDb, page: PullResponse): Promise
     }
     await db.syncState.put({ ...state, cursor: Math.max(state.cursor, page.cursor) });
   });
+}
+
+/** Cases whose creation is in the page, after `after`. */
+function createdAfter(page: PullResponse, after: number): Set<string> {
+  const ids = new Set<string>();
+  for (const e of page.events) if (e.change.type === 'created' && e.seq > after) ids.add(e.caseId);
+  return ids;
 }
 
 /** Outbox items by case, each case's in outbox order. */

@@ -234,7 +234,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         next = transport.pull(page.cursor, pullLimit);
         next.catch(() => {});
       }
-      await applyPullPage(db, page);
+      await applyPullPage(db, page, cursor);
       if (!more) return;
       cursor = page.cursor;
     }

@@ -1,5 +1,6 @@
 import { Dexie, type IntervalTree, type IntervalTreeNode, RangeSet } from 'dexie';
 import type { CaseStatus } from '../../../../core/case/index';
+import { casesInStatuses } from '../../db/case-queries';
 import type { LocalCase } from '../../db/local-records';
 import type { SaksbordDb } from '../../db/saksbord-db';
 
@@ -36,11 +37,9 @@ export function subscribeBoardCases(
 
   const loadAll = async () => {
     // One getAll per status (an index range each) is far faster than an anyOf cursor.
-    const lists = await Promise.all(
-      statuses.map((s) => db.cases.where('status').equals(s).toArray()),
-    );
+    const cases = await casesInStatuses(db, statuses);
     byId.clear();
-    for (const list of lists) for (const c of list) byId.set(c.id, c);
+    for (const c of cases) byId.set(c.id, c);
   };
   const loadSome = async (ids: string[]) => {
     const found = await db.cases.bulkGet(ids);

@@ -8,6 +8,7 @@ import {
   type WorklogEntry,
   worklogEntriesOf,
 } from '../../../../core/reports/index';
+import { casesInStatuses } from '../../db/case-queries';
 import { eventsSince } from '../../db/event-log';
 import type { LocalCase } from '../../db/local-records';
 import type { SaksbordDb } from '../../db/saksbord-db';
@@ -20,10 +21,7 @@ const DAY_MS = 86_400_000;
  *  (a clock met or run out in the 30-day window changed its case then). */
 async function boardCases(db: SaksbordDb, since: string): Promise<LocalCase[]> {
   const [open, recent] = await Promise.all([
-    db.cases
-      .where('status')
-      .anyOf([...openStatuses])
-      .toArray(),
+    casesInStatuses(db, openStatuses),
     db.cases.where('updatedAt').aboveOrEqual(since).toArray(),
   ]);
   const byId = new Map<string, LocalCase>();
