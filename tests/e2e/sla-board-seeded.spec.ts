@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { buildFixture, caseIdOf, fixtureNow } from '../../src/core/reports/sla-board-fixtures';
+import { chunkEvents } from '../../src/renderer/src/db/event-log';
 import { docScreenshot } from './doc-screenshot';
 
 const dbName = 'saksbord-e2e-sla-board';
@@ -48,13 +49,13 @@ async function seed(page: Page, language: 'nn' | 'nb' | 'en' = 'nn'): Promise<vo
   // restoreSession opened (and so created) the store; it has no session yet.
   await expect(page.getByLabel(/Brukarnamn|Brukernavn|User name|Username/)).toBeVisible();
   await page.evaluate(
-    async ({ dbName, cases, events }) => {
+    async ({ dbName, cases, chunks, cursor }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open(dbName);
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const tx = db.transaction(['session', 'cases', 'events', 'syncState'], 'readwrite');
+      const tx = db.transaction(['session', 'cases', 'eventChunks', 'syncState'], 'readwrite');
       tx.objectStore('session').put({
         id: 'current',
         token: 'offline-token',
@@ -69,10 +70,10 @@ async function seed(page: Page, language: 'nn' | 'nb' | 'en' = 'nn'): Promise<vo
         signedInAt: '2026-03-10T07:00:00.000Z',
       });
       for (const c of cases) tx.objectStore('cases').put(c);
-      for (const e of events) tx.objectStore('events').put(e);
+      for (const chunk of chunks) tx.objectStore('eventChunks').add(chunk);
       tx.objectStore('syncState').put({
         id: 'main',
-        cursor: events.length,
+        cursor,
         lastSuccessAt: '2026-03-10T08:59:30.000Z',
         lastAttemptAt: '2026-03-10T08:59:30.000Z',
         lastError: null,
@@ -83,7 +84,7 @@ async function seed(page: Page, language: 'nn' | 'nb' | 'en' = 'nn'): Promise<vo
       });
       db.close();
     },
-    { dbName, cases: localCases, events },
+    { dbName, cases: localCases, chunks: chunkEvents(events), cursor: events.length },
   );
 }
 
