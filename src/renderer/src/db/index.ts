@@ -5,5 +5,6 @@ export * from './case-repository';
 export * from './event-log';
 export * from './local-errors';
 export * from './local-records';
+export * from './outbox-reads';
 export * from './saksbord-db';
 export * from './use-local-data';

@@ -4,6 +4,7 @@ import { rebuildLocalCase } from '../db/case-rebase';
 import { rebuildCase } from '../db/case-repository';
 import { appendEvents } from '../db/event-log';
 import type { ConflictRecord, LocalCase, OutboxItem } from '../db/local-records';
+import { outboxItemsOfCases } from '../db/outbox-reads';
 import { readSyncState, type SaksbordDb } from '../db/saksbord-db';
 
 /**
@@ -73,7 +74,7 @@ export async function applyPushResults(
     if (updated.length > 0) await db.outbox.bulkPut(updated);
     if (done.length > 0) await db.outbox.bulkDelete(done);
     const ids = [...touched];
-    const items = ids.length > 0 ? await db.outbox.where('caseId').anyOf(ids).toArray() : [];
+    const items = await outboxItemsOfCases(db, ids);
     await writeRebuiltCases(
       db,
       new Map(ids.map((id) => [id, localById.get(id)?.server ?? null])),
@@ -101,7 +102,7 @@ export async function applyPullPage(
     const state = await readSyncState(db);
     await appendEvents(db, page.events);
     const ids = page.cases.map((record) => record.id);
-    const items = ids.length > 0 ? await db.outbox.where('caseId').anyOf(ids).toArray() : [];
+    const items = await outboxItemsOfCases(db, ids);
     const itemsByCase = groupByCase(items);
     const unseen = after !== undefined && state.cursor === after ? createdAfter(page, after) : null;
     const toRead = unseen ? ids.filter((id) => !unseen.has(id) || itemsByCase.has(id)) : ids;
