@@ -3,16 +3,13 @@ import {
   type CaseChangeInput,
   type CaseStatus,
   caseStatuses,
-  type Priority,
-  priorities,
   type SupportLine,
 } from '../../../../core/case/index';
-import { priorityLabel } from '../../../../core/priority/index';
 import { lineOfRole } from '../../../../core/rules/index';
 import { useApplyChange } from '../../app/use-apply-change';
 import { useWorkstation } from '../../app/workstation-context';
 import type { LocalCase } from '../../db/local-records';
-import { useLocale, useT } from '../../i18n/use-t';
+import { useT } from '../../i18n/use-t';
 import { useDirectoryStore } from '../../stores/directory-store';
 import { useToastStore } from '../../stores/toast-store';
 import type { BoardMove } from '../board/board-moves';
@@ -23,7 +20,6 @@ import { PriorityField } from '../priority/PriorityField';
 /** Status, assignment, escalation, acknowledgement and priority (by hand or by the wizard). */
 export function CaseActions({ record: c }: { record: LocalCase }) {
   const t = useT();
-  const locale = useLocale();
   const { actor } = useWorkstation();
   const applyChange = useApplyChange();
   const showToast = useToastStore((s) => s.show);

@@ -1,11 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
-import {
-  type Priority,
-  type PriorityAnswers,
-  priorities,
-  type Requester,
-} from '../../../../core/case/index';
-import { priorityLabel } from '../../../../core/priority/index';
+import type { Priority, PriorityAnswers, Requester } from '../../../../core/case/index';
 import { ruleViolationText } from '../../app/use-apply-change';
 import { useWorkstation } from '../../app/workstation-context';
 import { provisionalNumberFor } from '../../db/case-rebase';
