@@ -143,6 +143,7 @@ export const en: Messages = {
   'history.merged': 'The case was merged with another case',
   'history.linked': 'The case was linked to another case',
   'history.comment': 'Comment',
+  'history.attachment': 'File attached: {fileName}',
   'comment.heading': 'Write a comment',
   'comment.label': 'Comment',
   'comment.submit': 'Send comment',

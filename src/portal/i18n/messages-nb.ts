@@ -143,6 +143,7 @@ export const nb: Messages = {
   'history.merged': 'Saken ble slått sammen med en annen sak',
   'history.linked': 'Saken ble koblet til en annen sak',
   'history.comment': 'Kommentar',
+  'history.attachment': 'Vedlegg lagt til: {fileName}',
   'comment.heading': 'Skriv en kommentar',
   'comment.label': 'Kommentar',
   'comment.submit': 'Send kommentar',

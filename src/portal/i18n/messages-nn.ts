@@ -141,6 +141,7 @@ export const nn = {
   'history.merged': 'Saka vart slått saman med ei anna sak',
   'history.linked': 'Saka vart kopla til ei anna sak',
   'history.comment': 'Kommentar',
+  'history.attachment': 'Vedlegg lagt til: {fileName}',
   'comment.heading': 'Skriv ein kommentar',
   'comment.label': 'Kommentar',
   'comment.submit': 'Send kommentar',

@@ -44,6 +44,13 @@ describe('the public part of a case history', () => {
       event('agent-1', { type: 'assigned', assigneeId: null }),
       event('agent-1', { type: 'escalated', toLine: 2, reason: 'Lokal skrivar', tried: '' }),
       event('agent-1', { type: 'commented', commentId, body: 'Prøv no?', visibility: 'requester' }),
+      event('kari', {
+        type: 'attachmentAdded',
+        attachmentId: commentId,
+        fileName: 'feilmelding.png',
+        contentType: 'image/png',
+        sizeBytes: 2048,
+      }),
       event('agent-1', {
         type: 'statusChanged',
         status: 'resolved',
@@ -57,6 +64,7 @@ describe('the public part of a case history', () => {
       ['assigned', 'support'],
       ['escalated', 'support'],
       ['comment', 'support'],
+      ['attachment', 'you'],
       ['status', 'support'],
     ]);
     expect(JSON.stringify(history)).not.toMatch(/Intern merknad|consultant-7|agent-1/);

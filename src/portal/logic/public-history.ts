@@ -21,6 +21,7 @@ export type HistoryEntry = {
   | { kind: 'merged' }
   | { kind: 'linked' }
   | { kind: 'comment'; body: string }
+  | { kind: 'attachment'; fileName: string }
 );
 
 export function publicHistory(events: readonly CaseEvent[], requesterId: string): HistoryEntry[] {
@@ -64,6 +65,9 @@ export function publicHistory(events: readonly CaseEvent[], requesterId: string)
         if (change.visibility === 'requester') {
           entries.push({ ...base, kind: 'comment', body: change.body });
         }
+        break;
+      case 'attachmentAdded':
+        entries.push({ ...base, kind: 'attachment', fileName: change.fileName });
         break;
       case 'worklogAdded':
         break;

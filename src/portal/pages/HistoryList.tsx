@@ -27,6 +27,8 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
         return t('history.linked');
       case 'comment':
         return t('history.comment');
+      case 'attachment':
+        return t('history.attachment', { fileName: e.fileName });
     }
   };
   return (
