@@ -1,22 +1,8 @@
-import { Dexie, type IntervalTree, type IntervalTreeNode, RangeSet } from 'dexie';
 import type { CaseStatus } from '../../../../core/case/index';
+import { onCasesChanged } from '../../db/case-changes';
 import { casesInStatuses } from '../../db/case-queries';
 import type { LocalCase } from '../../db/local-records';
 import type { SaksbordDb } from '../../db/saksbord-db';
-
-/** Above this many changed cases at once a full reload is cheaper than fetching each. */
-const MAX_INCREMENTAL = 2_000;
-
-/** The single keys of a mutated-keys tree, or null when it holds real ranges (reload all). */
-export function singleKeysOf(tree: IntervalTree): string[] | null {
-  const keys: string[] = [];
-  for (const node of RangeSet(tree) as Iterable<IntervalTreeNode>) {
-    if (typeof node.from !== 'string' || node.from !== node.to) return null;
-    keys.push(node.from);
-    if (keys.length > MAX_INCREMENTAL) return null;
-  }
-  return keys;
-}
 
 /**
  * The board's cases kept in memory and updated case by case. A live query over the whole
@@ -70,19 +56,10 @@ export function subscribeBoardCases(
     void flush();
   };
 
-  const prefix = `idb://${db.name}/cases/`;
-  const listener = (parts: Record<string, IntervalTree>) => {
-    const changed = parts[prefix];
-    const deleted = parts[`${prefix}:dels`];
-    if (!changed && !deleted) return;
-    const keys = [changed, deleted].filter((t) => t !== undefined).map((t) => singleKeysOf(t!));
-    if (keys.some((k) => k === null)) request('all');
-    else request(keys.flat() as string[]);
-  };
-  Dexie.on('storagemutated', listener);
+  const unsubscribe = onCasesChanged(db, request);
   request('all');
   return () => {
     stopped = true;
-    Dexie.on('storagemutated').unsubscribe(listener);
+    unsubscribe();
   };
 }

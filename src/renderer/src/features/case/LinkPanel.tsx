@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useApplyChange } from '../../app/use-apply-change';
 import { useWorkstation } from '../../app/workstation-context';
+import { MIN_QUERY_LENGTH, useCaseSearchIndex } from '../../db/case-search-index';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { routeHash } from '../../stores/route-store';
@@ -17,19 +18,15 @@ export function LinkPanel({ record: c }: { record: LocalCase }) {
   const searchId = useId();
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();
+  const search = useCaseSearchIndex(db);
+  const matchIds = search
+    .findCases(query, { excludeId: c.id })
+    .map((m) => m.id)
+    .join(',');
   const matches = useLiveQuery(
     async () =>
-      q.length < 2
-        ? []
-        : db.cases
-            .filter(
-              (o) =>
-                o.id !== c.id &&
-                ((o.number ?? '').toLowerCase().includes(q) || o.title.toLowerCase().includes(q)),
-            )
-            .limit(8)
-            .toArray(),
-    [db, q, c.id],
+      matchIds ? (await db.cases.bulkGet(matchIds.split(','))).filter((m) => m !== undefined) : [],
+    [db, matchIds],
   );
   const linked = useLiveQuery(() => db.cases.bulkGet(c.linkedCaseIds), [db, c.linkedCaseIds]);
   const mergedInto = useLiveQuery(
@@ -73,7 +70,7 @@ export function LinkPanel({ record: c }: { record: LocalCase }) {
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      {q.length >= 2 && matches?.length === 0 ? <p>{t('link.noMatch')}</p> : null}
+      {q.length >= MIN_QUERY_LENGTH && matches?.length === 0 ? <p>{t('link.noMatch')}</p> : null}
       <ul className="feed">
         {matches?.map((o) => (
           <li key={o.id}>

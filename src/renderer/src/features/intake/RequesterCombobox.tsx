@@ -1,10 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type KeyboardEvent, useDeferredValue, useId, useState } from 'react';
 import type { Requester } from '../../../../core/case/index';
 import { useWorkstation } from '../../app/workstation-context';
+import { useCaseSearchIndex } from '../../db/case-search-index';
 import { useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
-import { findRequesters } from './requester-search';
 
 /**
  * Finds a requester from earlier cases by name (ARIA combobox: arrows to choose, Enter to
@@ -20,15 +19,7 @@ export function RequesterCombobox({ onPick }: { onPick: (r: Requester) => void }
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const deferred = useDeferredValue(query);
-  const found =
-    useLiveQuery(async () => {
-      const q = deferred.trim().toLowerCase();
-      if (q.length < 2) return [];
-      const cases = await db.cases
-        .filter((c) => c.requester.name.toLowerCase().includes(q))
-        .toArray();
-      return findRequesters(cases, q);
-    }, [db, deferred]) ?? [];
+  const found = useCaseSearchIndex(db).findRequesters(deferred);
   const expanded = open && found.length > 0;
   const municipalityName = (id: string) => municipalities.find((m) => m.id === id)?.name ?? id;
 

@@ -1,6 +1,6 @@
 import { RangeSet } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { singleKeysOf } from './board-case-cache';
+import { singleKeysOf } from './case-changes';
 
 describe('mutated keys from Dexie events', () => {
   it('lists single keys', () => {
