@@ -148,12 +148,51 @@ async function filterKeystrokes(page: Page, text: string): Promise<number[]> {
   }, text);
 }
 
+/**
+ * The link panel's case search (in-memory index over every local case): each keystroke from
+ * the input event to the next frame after the list shows the matches of what was typed.
+ */
+async function searchKeystrokes(page: Page, queries: string[]): Promise<number[]> {
+  return page.evaluate(async (typedList) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid=link-search]')!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const times: number[] = [];
+    for (const typed of typedList) {
+      for (const value of [...typed].map((_, i) => typed.slice(0, i + 1)).slice(1)) {
+        const list = document.querySelector<HTMLElement>('[data-testid=link-matches]')!;
+        const shown = new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (list.dataset.query !== value) return;
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(list, { attributes: true, attributeFilter: ['data-query'] });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve();
+          }, 1_000);
+        });
+        const t0 = performance.now();
+        setValue.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await shown;
+        const painted = await new Promise<number>((r) =>
+          requestAnimationFrame(() => r(performance.now())),
+        );
+        times.push(painted - t0);
+      }
+    }
+    return times;
+  }, queries);
+}
+
 /** Keyboard moves new → in progress; each measured from drop to the change stored locally. */
 async function drags(page: Page, times: number): Promise<number[]> {
   const results: number[] = [];
   const announcements = page.locator('[id^="DndLiveRegion"]');
   const heading = await page.getByTestId('column-1-inProgress').getByRole('heading').textContent();
   const before = Number(/\((\d+)\)/.exec(heading ?? '')?.[1] ?? 0);
+  let retries = 0;
   for (let i = 0; i < times; i++) {
     await page.evaluate(() => performance.clearMeasures('saksbord:drag-persisted'));
     const card = page.getByTestId('column-1-new').getByTestId('case-card').first();
@@ -161,7 +200,24 @@ async function drags(page: Page, times: number): Promise<number[]> {
     await page.keyboard.press('Space');
     await announcements.filter({ hasText: 'er over' }).waitFor();
     await page.keyboard.press('ArrowRight');
-    await announcements.filter({ hasText: 'Under arbeid' }).waitFor();
+    const over = await announcements
+      .filter({ hasText: 'er over 1. linje, Under arbeid' })
+      .waitFor({ timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!over) {
+      retries += 1;
+      if (retries > 5) throw new Error('keyboard drags keep failing: the arrow key is not taken');
+      // Now and then Chromium drops the arrow key right after the pick-up (seen about one
+      // move in fifty): cancel this drag and make the move again; only drops are timed.
+      await page.keyboard.press('Escape');
+      await announcements
+        .filter({ hasText: 'avbrote' })
+        .waitFor({ timeout: 3_000 })
+        .catch(() => {});
+      i -= 1;
+      continue;
+    }
     await page.keyboard.press('Space');
     const handle = await page.waitForFunction(
       () => performance.getEntriesByName('saksbord:drag-persisted')[0]?.duration,
@@ -212,6 +268,18 @@ export async function run(): Promise<BenchResult[]> {
     // Only the bench's own cases (new, on line 1), not the demo's; offline, so the moves are
     // measured alone (the server, which does not know these cases, would refuse the pushes).
     await page.getByTestId('filter-text').fill('Sak ');
+    // A critical demo case raises the acknowledgement banner above the board; a layout shift
+    // in the middle of a keyboard drag loses the move. Acknowledge it first.
+    const acknowledge = page.getByRole('button', { name: /^Kvitter ut / });
+    const raised = await acknowledge
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (raised) {
+      await acknowledge.first().click();
+      await acknowledge.first().waitFor({ state: 'detached' });
+    }
     await page.context().setOffline(true);
     const moved = await drags(page, 10);
 
@@ -220,6 +288,15 @@ export async function run(): Promise<BenchResult[]> {
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+
+    // The case search: open a case, wait for the first match (the index loads in the
+    // background on first use), then type queries that match many, few and no cases.
+    const opened = performance.now();
+    await page.getByTestId('case-card').first().getByRole('link').click();
+    await page.getByTestId('link-search').fill('person 69');
+    await page.getByTestId('link-matches').getByRole('listitem').first().waitFor();
+    const firstMatch = performance.now() - opened;
+    const searched = await searchKeystrokes(page, ['sak 12', 'person 4', 'vpn fungerer', 'zzz9']);
 
     return [
       {
@@ -242,6 +319,13 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         target: '< 50 ms',
         note: `${moved.length} keyboard moves, median ${percentile(moved, 50).toFixed(1)} ms`,
+      },
+      {
+        name: 'case search keystroke to repaint, p95',
+        value: percentile(searched, 95),
+        unit: 'ms',
+        target: '< 50 ms',
+        note: `${searched.length} keystrokes over 10,000+ cases, median ${percentile(searched, 50).toFixed(1)} ms; first match ${Math.round(firstMatch)} ms after opening a case`,
       },
       {
         name: 'renderer JS heap with 10,000 cases',

@@ -23,11 +23,18 @@ export function LinkPanel({ record: c }: { record: LocalCase }) {
     .findCases(query, { excludeId: c.id })
     .map((m) => m.id)
     .join(',');
-  const matches = useLiveQuery(
-    async () =>
-      matchIds ? (await db.cases.bulkGet(matchIds.split(','))).filter((m) => m !== undefined) : [],
-    [db, matchIds],
+  // The query travels with its matches, so the list says which query it shows (data-query:
+  // tests and the search benchmark wait for it).
+  const shown = useLiveQuery(
+    async () => ({
+      query,
+      cases: matchIds
+        ? (await db.cases.bulkGet(matchIds.split(','))).filter((m) => m !== undefined)
+        : [],
+    }),
+    [db, matchIds, query],
   );
+  const matches = shown?.cases;
   const linked = useLiveQuery(() => db.cases.bulkGet(c.linkedCaseIds), [db, c.linkedCaseIds]);
   const mergedInto = useLiveQuery(
     async () => (c.mergedIntoId ? ((await db.cases.get(c.mergedIntoId)) ?? null) : null),
@@ -66,12 +73,13 @@ export function LinkPanel({ record: c }: { record: LocalCase }) {
         <input
           id={searchId}
           type="search"
+          data-testid="link-search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
       {q.length >= MIN_QUERY_LENGTH && matches?.length === 0 ? <p>{t('link.noMatch')}</p> : null}
-      <ul className="feed">
+      <ul className="feed" data-testid="link-matches" data-query={shown?.query}>
         {matches?.map((o) => (
           <li key={o.id}>
             {caseLink(o)}
