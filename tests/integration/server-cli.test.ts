@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/server/cli';
 import { startServer } from '../../src/server/server';
+import { engines } from './helpers/engines';
 import { caller } from './helpers/test-server';
 
 const dir = mkdtempSync(join(tmpdir(), 'saksbord-cli-'));
@@ -77,3 +79,48 @@ describe('saksbord user and db commands (SQLite)', () => {
     }
   });
 });
+
+const postgres = engines.find((e) => e.name === 'postgres')!;
+
+describe.skipIf(!postgres.available || !pgDumpInstalled())(
+  'saksbord db backup (PostgreSQL)',
+  () => {
+    it('dumps the schema named in DATABASE_URL with pg_dump, and refuses to overwrite', async () => {
+      const { databaseUrl } = postgres.freshLocation();
+      const saved = process.env.DATABASE_URL;
+      process.env.DATABASE_URL = databaseUrl;
+      const run = async (...args: string[]) => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await runCli([...args, '--data', dir], {
+          out: (t) => out.push(t),
+          err: (t) => err.push(t),
+        });
+        return { code, out: out.join('\n'), err: err.join('\n') };
+      };
+      try {
+        expect((await run('db', 'migrate')).code).toBe(0);
+        expect((await run('user', 'add', 'ola', '--role', 'agent')).code).toBe(0);
+        const file = join(dir, 'backup-pg.sql');
+        const backup = await run('db', 'backup', file);
+        expect(backup).toMatchObject({ code: 0, out: `backup written to ${file}` });
+        const schema = new URL(databaseUrl!).searchParams.get('schema')!;
+        const dump = readFileSync(file, 'utf8');
+        expect(dump).toContain(`CREATE TABLE ${schema}.users`);
+        expect(dump).toContain(`CREATE TABLE ${schema}.cases`);
+        // The row itself (COPY data), not just the table.
+        expect(dump).toMatch(/\n[^\n]*\tola\t[^\n]*\n/);
+        expect((await run('db', 'backup', file)).code).toBe(1);
+      } finally {
+        if (saved === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = saved;
+      }
+    });
+  },
+);
+
+function pgDumpInstalled(): boolean {
+  const found = spawnSync('pg_dump', ['--version']).status === 0;
+  if (!found) console.warn('pg_dump is not installed; skipping the PostgreSQL backup test');
+  return found;
+}
