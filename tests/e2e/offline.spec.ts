@@ -48,3 +48,23 @@ test('works offline and syncs when the network comes back', async ({ page, conte
   expect(body).toContain(title);
   expect(body).toContain('"status":"inProgress"');
 });
+
+test('reloads and opens cases without network (the offline shell)', async ({ page, context }) => {
+  await signIn(page);
+  // The service worker has stored the app once it controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect(page.getByTestId('case-card').first()).toBeVisible();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('sync-status')).toContainText('Fråkopla');
+  const card = page.getByTestId('case-card').first();
+  await expect(card).toBeVisible();
+  await card.getByRole('link').click();
+  await expect(page.getByTestId('case-view')).toBeVisible();
+  await context.setOffline(false);
+});

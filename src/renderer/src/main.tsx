@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerOfflineShell } from './app/offline-shell';
 import './styles/app.css';
 import './styles/board.css';
 import './styles/case.css';
@@ -12,3 +13,9 @@ createRoot(rootElement).render(
     <App />
   </StrictMode>,
 );
+
+registerOfflineShell({
+  protocol: location.protocol,
+  serviceWorker: navigator.serviceWorker,
+  production: import.meta.env.PROD,
+});
