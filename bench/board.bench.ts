@@ -111,79 +111,87 @@ async function coldStart(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/**
- * Each keystroke: from the input event to the next frame after React committed the filtered
- * board (seen by a MutationObserver on the count, so no polling frame is added).
- */
-async function filterKeystrokes(page: Page, text: string): Promise<number[]> {
-  return page.evaluate(async (typed) => {
-    const input = document.querySelector<HTMLInputElement>('[data-testid=filter-text]')!;
-    const count = document.querySelector('.board-toolbar__count')!;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const times: number[] = [];
-    const steps = [...typed].map((_, i) => typed.slice(0, i + 1));
-    for (const value of [...steps, ...steps.slice(0, -1).reverse(), '']) {
-      const committed = new Promise<void>((resolve) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          resolve();
-        });
-        observer.observe(count, { childList: true, characterData: true, subtree: true });
-        setTimeout(() => {
-          observer.disconnect();
-          resolve();
-        }, 1_000);
-      });
-      const t0 = performance.now();
-      setValue.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await committed;
-      // requestAnimationFrame runs just before the browser paints the committed board.
-      const painted = await new Promise<number>((r) =>
-        requestAnimationFrame(() => r(performance.now())),
-      );
-      times.push(painted - t0);
-    }
-    return times;
-  }, text);
-}
+/** What marks a keystroke's result as shown. */
+type ShownWhen =
+  /** Any change inside the element (the board's count of shown cases). */
+  | { selector: string; when: 'changed' }
+  /** The element's data-query equals the typed value (the link panel's match list). */
+  | { selector: string; when: 'queryShown' };
 
 /**
- * The link panel's case search (in-memory index over every local case): each keystroke from
- * the input event to the next frame after the list shows the matches of what was typed.
+ * Types `values` one after the other into `input`; for each, the time from the input event to
+ * the next frame after the result was committed (seen by a MutationObserver, so no polling
+ * frame is added; 1 s at most).
  */
-async function searchKeystrokes(page: Page, queries: string[]): Promise<number[]> {
-  return page.evaluate(async (typedList) => {
-    const input = document.querySelector<HTMLInputElement>('[data-testid=link-search]')!;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const times: number[] = [];
-    for (const typed of typedList) {
-      for (const value of [...typed].map((_, i) => typed.slice(0, i + 1)).slice(1)) {
-        const list = document.querySelector<HTMLElement>('[data-testid=link-matches]')!;
-        const shown = new Promise<void>((resolve) => {
+async function keystrokesToPaint(
+  page: Page,
+  input: string,
+  shown: ShownWhen,
+  values: string[],
+): Promise<number[]> {
+  return page.evaluate(
+    async ({ inputSelector, target, typed }) => {
+      const field = document.querySelector<HTMLInputElement>(inputSelector)!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const times: number[] = [];
+      for (const value of typed) {
+        const element = document.querySelector<HTMLElement>(target.selector)!;
+        const committed = new Promise<void>((resolve) => {
           const observer = new MutationObserver(() => {
-            if (list.dataset.query !== value) return;
+            if (target.when === 'queryShown' && element.dataset.query !== value) return;
             observer.disconnect();
             resolve();
           });
-          observer.observe(list, { attributes: true, attributeFilter: ['data-query'] });
+          observer.observe(element, {
+            childList: true,
+            characterData: true,
+            subtree: true,
+            attributes: true,
+          });
           setTimeout(() => {
             observer.disconnect();
             resolve();
           }, 1_000);
         });
         const t0 = performance.now();
-        setValue.call(input, value);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await shown;
+        setValue.call(field, value);
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        await committed;
+        // requestAnimationFrame runs just before the browser paints what React committed.
         const painted = await new Promise<number>((r) =>
           requestAnimationFrame(() => r(performance.now())),
         );
         times.push(painted - t0);
       }
-    }
-    return times;
-  }, queries);
+      return times;
+    },
+    { inputSelector: input, target: shown, typed: values },
+  );
+}
+
+/** Every prefix of `text`, from `from` letters on. */
+const prefixes = (text: string, from = 1) =>
+  [...text].map((_, i) => text.slice(0, i + 1)).slice(from - 1);
+
+/** The board filter: type `text`, delete it again letter by letter, to empty. */
+function filterKeystrokes(page: Page, text: string): Promise<number[]> {
+  const steps = prefixes(text);
+  return keystrokesToPaint(
+    page,
+    '[data-testid=filter-text]',
+    { selector: '.board-toolbar__count', when: 'changed' },
+    [...steps, ...steps.slice(0, -1).reverse(), ''],
+  );
+}
+
+/** The link panel's case search (in-memory index over every local case), two letters on. */
+function searchKeystrokes(page: Page, queries: string[]): Promise<number[]> {
+  return keystrokesToPaint(
+    page,
+    '[data-testid=link-search]',
+    { selector: '[data-testid=link-matches]', when: 'queryShown' },
+    queries.flatMap((q) => prefixes(q, 2)),
+  );
 }
 
 /** Keyboard moves new → in progress; each measured from drop to the change stored locally. */

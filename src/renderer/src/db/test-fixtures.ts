@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../../core/case/index';
+import type { CaseChangeInput, CaseRecord } from '../../../core/case/index';
 
 /** Shared test helpers for the local store and the sync engine (used by tests only). */
 
@@ -69,5 +69,35 @@ export function serverCase(overrides: Partial<CaseRecord> & { id: string }): Cas
     fieldVersions: {},
     slaTimeline: [],
     ...overrides,
+  };
+}
+
+type CreatedInput = Extract<CaseChangeInput, { type: 'created' }>;
+
+/** A `created` change as another device would send it, with `overrides`. */
+export function createdChange(
+  overrides: Partial<Omit<CreatedInput, 'type' | 'requester'>> & {
+    requester?: Partial<CreatedInput['requester']>;
+  } = {},
+): CreatedInput {
+  const { requester, ...rest } = overrides;
+  return {
+    type: 'created',
+    title: 'Nettverket er nede',
+    description: '',
+    priority: 'medium',
+    priorityAnswers: null,
+    channel: 'phone',
+    categoryId: null,
+    formValues: {},
+    ...rest,
+    requester: {
+      name: 'Ola',
+      contact: '',
+      municipalityId: 'molde',
+      unit: '',
+      userId: null,
+      ...requester,
+    },
   };
 }

@@ -1,22 +1,11 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseChangeInput } from '../../../core/case/index';
 import { SaksbordDb } from '../db/saksbord-db';
-import { sequentialIds, uniqueDbName } from '../db/test-fixtures';
+import { createdChange, sequentialIds, uniqueDbName } from '../db/test-fixtures';
 import { applyPullPage } from './apply-server-changes';
 import { InMemorySyncServer } from './memory-transport';
 
-const created: CaseChangeInput = {
-  type: 'created',
-  title: 'Nettverket er nede',
-  description: '',
-  priority: 'medium',
-  priorityAnswers: null,
-  channel: 'phone',
-  requester: { name: 'Ola', contact: '', municipalityId: 'molde', unit: '', userId: null },
-  categoryId: null,
-  formValues: {},
-};
+const created = createdChange();
 
 let db: SaksbordDb;
 let server: InMemorySyncServer;

@@ -5,7 +5,13 @@ import type { PushRequest } from '../../../core/sync/index';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
 import { countEvents } from '../db/event-log';
 import { readSyncState, SaksbordDb } from '../db/saksbord-db';
-import { newCaseInput, sequentialIds, steppingClock, uniqueDbName } from '../db/test-fixtures';
+import {
+  createdChange,
+  newCaseInput,
+  sequentialIds,
+  steppingClock,
+  uniqueDbName,
+} from '../db/test-fixtures';
 import { applyPullPage } from './apply-server-changes';
 import { InMemorySyncServer } from './memory-transport';
 import { backoffDelay, createSyncEngine, type SyncEngine } from './sync-engine';
@@ -74,17 +80,7 @@ afterEach(async () => {
 /** Creates a case on the server (as another device) and pulls it. */
 async function serverCase(): Promise<string> {
   const id = sequentialIds(9)();
-  server.serverChange(id, {
-    type: 'created',
-    title: 'Nettverket er nede',
-    description: '',
-    priority: 'medium',
-    priorityAnswers: null,
-    channel: 'phone',
-    requester: { name: 'Ola', contact: '', municipalityId: 'molde', unit: '', userId: null },
-    categoryId: null,
-    formValues: {},
-  });
+  server.serverChange(id, createdChange());
   await engine.syncNow();
   return id;
 }
@@ -202,17 +198,15 @@ describe('pulling', () => {
       return pull(after, limit);
     };
     for (let i = 0; i < 5; i++) {
-      server.serverChange(sequentialIds(20 + i)(), {
-        type: 'created',
-        title: `Sak ${i}`,
-        description: '',
-        priority: 'low',
-        priorityAnswers: null,
-        channel: 'portal',
-        requester: { name: 'Ola', contact: '', municipalityId: 'aukra', unit: '', userId: null },
-        categoryId: null,
-        formValues: {},
-      });
+      server.serverChange(
+        sequentialIds(20 + i)(),
+        createdChange({
+          title: `Sak ${i}`,
+          priority: 'low',
+          channel: 'portal',
+          requester: { municipalityId: 'aukra' },
+        }),
+      );
     }
     await engine.syncNow();
     expect(pulls).toEqual([0, 2, 4]);
@@ -355,17 +349,10 @@ describe('pushing edits made during a sync', () => {
       return pull(after, limit);
     };
     // Another device's change arrives: the live poke starts a pull, which hangs.
-    server.serverChange(sequentialIds(50)(), {
-      type: 'created',
-      title: 'Skrivaren er nede',
-      description: '',
-      priority: 'low',
-      priorityAnswers: null,
-      channel: 'phone',
-      requester: { name: 'Kari', contact: '', municipalityId: 'molde', unit: '', userId: null },
-      categoryId: null,
-      formValues: {},
-    });
+    server.serverChange(
+      sequentialIds(50)(),
+      createdChange({ title: 'Skrivaren er nede', priority: 'low', requester: { name: 'Kari' } }),
+    );
     await vi.waitFor(() => expect(engine.status.getState().syncing).toBe(true));
     await repo.applyLocalChange(id, {
       type: 'commented',
@@ -395,17 +382,14 @@ describe('live events', () => {
   it('pulls at once on a "changes" poke and raises a critical case to the callback', async () => {
     await engine.start();
     const id = sequentialIds(70)();
-    const created = server.serverChange(id, {
-      type: 'created',
-      title: 'Journalsystemet er nede',
-      description: '',
-      priority: 'critical',
-      priorityAnswers: null,
-      channel: 'phone',
-      requester: { name: 'Lege', contact: '', municipalityId: 'molde', unit: '', userId: null },
-      categoryId: null,
-      formValues: {},
-    });
+    const created = server.serverChange(
+      id,
+      createdChange({
+        title: 'Journalsystemet er nede',
+        priority: 'critical',
+        requester: { name: 'Lege' },
+      }),
+    );
     server.emit({ type: 'critical', cursor: created.seq, case: server.cases.get(id)! });
     expect(critical.map((c) => c.id)).toEqual([id]);
     await vi.waitFor(async () => expect(await repo.caseById(id)).toBeDefined());
