@@ -17,6 +17,7 @@ import {
   type CaseStatus,
   caseChangeSchema,
 } from '../src/core/case/index';
+import { rebuildLocalCase } from '../src/renderer/src/db/case-rebase';
 import { seedDemo } from '../src/server/demo/demo-seed';
 import { startServer } from '../src/server/server';
 import type { BenchResult } from './run-all';
@@ -64,13 +65,8 @@ function makeCases(now: number): unknown[] {
       );
     }
     record = { ...record, number: `2026-${String(10_000 + i)}`, line: ((i % 3) + 1) as 1 | 2 | 3 };
-    rows.push({
-      ...record,
-      pendingCount: 0,
-      provisionalNumber: null,
-      rejectedCount: 0,
-      server: record,
-    });
+    // Stored as a finished sync stores it.
+    rows.push(rebuildLocalCase(id, record, []));
   }
   return rows;
 }

@@ -35,3 +35,19 @@ export function casesOnLine(
     .anyOf(statuses.map((status) => [status, line]))
     .toArray();
 }
+
+/** The ids of every case in one of `statuses` (index keys only: no case is read). */
+export async function caseIdsInStatuses(
+  db: SaksbordDb,
+  statuses: readonly CaseStatus[],
+): Promise<string[]> {
+  const lists = await Promise.all(
+    statuses.map((status) =>
+      db.cases
+        .where('[status+line]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey], true, true)
+        .primaryKeys(),
+    ),
+  );
+  return lists.flat();
+}

@@ -54,6 +54,16 @@ export function rebuildLocalCase(
     });
   }
   if (record === null) return null;
+  if (server !== null && record === server) {
+    return {
+      ...record,
+      pendingCount,
+      rejectedCount,
+      provisionalNumber: record.number === null ? provisionalNumberFor(caseId) : null,
+      server: null,
+      serverIsShown: true,
+    };
+  }
   return {
     ...record,
     pendingCount,
@@ -61,4 +71,23 @@ export function rebuildLocalCase(
     provisionalNumber: record.number === null ? provisionalNumberFor(caseId) : null,
     server,
   };
+}
+
+/** The case record without local bookkeeping (what the rules and the reducer see). */
+export function stripLocal(local: LocalCase): CaseRecord {
+  const {
+    pendingCount: _p,
+    provisionalNumber: _n,
+    rejectedCount: _r,
+    server: _s,
+    serverIsShown: _i,
+    ...record
+  } = local;
+  return record;
+}
+
+/** The server's record of a local case as last pulled; null if the server has not seen it. */
+export function serverRecordOf(local: LocalCase | null | undefined): CaseRecord | null {
+  if (!local) return null;
+  return local.serverIsShown ? stripLocal(local) : local.server;
 }

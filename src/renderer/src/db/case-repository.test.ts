@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serverRecordOf } from './case-rebase';
 import { type CaseRepository, createCaseRepository, type LocalRuleCheck } from './case-repository';
 import { appendEvents } from './event-log';
 import { CaseNotFoundError, NotSignedInError, RuleViolation } from './local-errors';
@@ -93,7 +94,7 @@ describe('local changes', () => {
     const [item] = await db.outbox.toArray();
     expect(item?.mutation).toMatchObject({ baseVersion: 7, change: { type: change.type } });
     // The server record stays as pulled, so a later pull can rebase on it.
-    expect((await repo.caseById(id))?.server?.priority).toBe('medium');
+    expect(serverRecordOf(await repo.caseById(id))?.priority).toBe('medium');
   });
 
   it('refuses a change a rule forbids, and stores nothing', async () => {

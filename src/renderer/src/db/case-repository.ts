@@ -11,7 +11,10 @@ import {
 } from '../../../core/case/index';
 import type { Mutation } from '../../../core/sync/index';
 import { casesOnLine } from './case-queries';
-import { rebuildLocalCase } from './case-rebase';
+import { rebuildLocalCase, serverRecordOf, stripLocal } from './case-rebase';
+
+export { stripLocal };
+
 import { eventsOfCase } from './event-log';
 import {
   CaseNotFoundError,
@@ -96,7 +99,7 @@ export function createCaseRepository<A extends { id: string }>(
       mutationId: newId(),
       caseId,
       // The server's version the user saw; local edits do not count (see case-rebase.ts).
-      baseVersion: local?.server?.version ?? 0,
+      baseVersion: serverRecordOf(local)?.version ?? 0,
       clientAt: now().toISOString(),
       change,
     };
@@ -112,7 +115,7 @@ export function createCaseRepository<A extends { id: string }>(
       rejectionReason: null,
       rejectionRule: null,
     });
-    await rebuildCase(db, caseId, local?.server ?? null);
+    await rebuildCase(db, caseId, serverRecordOf(local));
   }
 
   function writeTransaction<T>(fn: () => Promise<T>): Promise<T> {
@@ -165,7 +168,7 @@ export function createCaseRepository<A extends { id: string }>(
         if (item?.state !== 'rejected') throw new NothingToResolveError(mutationId);
         await db.outbox.delete(item.order!);
         const local = await db.cases.get(item.caseId);
-        await rebuildCase(db, item.caseId, local?.server ?? null);
+        await rebuildCase(db, item.caseId, serverRecordOf(local));
       });
     },
 
@@ -237,18 +240,6 @@ export async function rebuildCase(
   if (next) await db.cases.put(next);
   else await db.cases.delete(caseId);
   return next;
-}
-
-/** The case record without local bookkeeping (what the rules and the reducer see). */
-export function stripLocal(local: LocalCase): CaseRecord {
-  const {
-    pendingCount: _p,
-    provisionalNumber: _n,
-    rejectedCount: _r,
-    server: _s,
-    ...record
-  } = local;
-  return record;
 }
 
 /** The change that sets a conflict's losing value again. */

@@ -7,7 +7,7 @@ import {
   countEvents,
   EVENTS_PER_CHUNK,
   eventsOfCase,
-  eventsSince,
+  worklogEventsSince,
 } from './event-log';
 import { SaksbordDb } from './saksbord-db';
 import { uniqueDbName } from './test-fixtures';
@@ -36,6 +36,20 @@ function comment(caseId: string, seq: number, minutes = seq): CaseEvent {
   };
 }
 
+/** A worklog entry on `caseId` with sequence `seq`, recorded `minutes` after 08:00. */
+function worklog(caseId: string, seq: number, minutes = seq): CaseEvent {
+  return {
+    ...comment(caseId, seq, minutes),
+    change: {
+      type: 'worklogAdded',
+      entryId: `00000000-0000-4000-c000-${String(seq).padStart(12, '0')}`,
+      minutes: 15,
+      line: 1,
+      note: '',
+    },
+  };
+}
+
 describe('chunkEvents', () => {
   it.each([
     [0, 0],
@@ -59,6 +73,14 @@ describe('chunkEvents', () => {
     ]);
     expect(chunk!.caseIds).toEqual([caseA, caseB]);
     expect(chunk!.lastAt).toBe('2026-11-24T08:50:00.000Z');
+  });
+
+  it('keeps worklog entries in chunks of their own', () => {
+    const chunks = chunkEvents([comment(caseA, 1), worklog(caseA, 2), comment(caseB, 3)]);
+    expect(chunks.map((c) => [c.kind, c.events.map((e) => e.seq)])).toEqual([
+      ['case', [1, 3]],
+      ['worklog', [2]],
+    ]);
   });
 });
 
@@ -85,11 +107,11 @@ describe('the event log', () => {
     expect(await countEvents(db)).toBe(250);
   });
 
-  it('finds the events recorded at or after an instant, whatever chunk they are in', async () => {
-    await appendEvents(db, [comment(caseA, 1, 0), comment(caseB, 2, 10)]);
-    await appendEvents(db, [comment(caseA, 3, 20), comment(caseB, 4, 30)]);
-    const since = await eventsSince(db, '2026-11-24T08:10:00.000Z');
-    expect(since.map((e) => e.seq)).toEqual([2, 3, 4]);
+  it('finds the worklog entries recorded at or after an instant, whatever chunk they are in', async () => {
+    await appendEvents(db, [worklog(caseA, 1, 0), comment(caseB, 2, 10), worklog(caseB, 3, 10)]);
+    await appendEvents(db, [worklog(caseA, 4, 20), comment(caseB, 5, 30), worklog(caseB, 6, 30)]);
+    const since = await worklogEventsSince(db, '2026-11-24T08:10:00.000Z');
+    expect(since.map((e) => e.seq)).toEqual([3, 4, 6]);
   });
 
   it('stores nothing for an empty page', async () => {

@@ -1,5 +1,6 @@
+import { Dexie } from 'dexie';
 import type { CaseEvent } from '../../../core/case/index';
-import type { EventChunk } from './local-records';
+import type { EventChunk, EventChunkKind } from './local-records';
 import type { SaksbordDb } from './saksbord-db';
 
 /**
@@ -9,25 +10,41 @@ import type { SaksbordDb } from './saksbord-db';
  * Why: in Chromium every record written costs about 50–100 µs whatever its size (one request
  * to the browser process and one LevelDB entry per record and per index), so on a first sync
  * of 50,000 cases the events alone took over five seconds. A chunk holds up to
- * `EVENTS_PER_CHUNK` events of one pull page, sorted by case, with a multi-entry index on the
- * case ids it contains; a case's history is read from the few chunks that name it.
+ * `EVENTS_PER_CHUNK` events of one kind from one pull page, sorted by case, with a multi-entry
+ * index on the case ids it contains; a case's history is read from the few chunks that name
+ * it, and the SLA board's worklog figures from the worklog chunks of the last weeks.
  *
  * Chunks are only ever added. The same event may arrive twice (pull pages that overlap, the
  * history of a case that became visible again); readers drop repeats by event id.
  */
 export const EVENTS_PER_CHUNK = 100;
 
-/** Splits events into chunks: sorted by case, then sequence, so one case's run stays together. */
+/** The chunk kind an event belongs in. */
+function kindOf(event: CaseEvent): EventChunkKind {
+  return event.change.type === 'worklogAdded' ? 'worklog' : 'case';
+}
+
+/**
+ * Splits events into chunks: worklog entries apart from the rest, each sorted by case, then
+ * sequence, so one case's run stays together.
+ */
 export function chunkEvents(events: readonly CaseEvent[]): EventChunk[] {
-  const sorted = [...events].sort((a, b) =>
-    a.caseId === b.caseId ? a.seq - b.seq : a.caseId < b.caseId ? -1 : 1,
-  );
   const chunks: EventChunk[] = [];
-  for (let i = 0; i < sorted.length; i += EVENTS_PER_CHUNK) {
-    const slice = sorted.slice(i, i + EVENTS_PER_CHUNK);
-    let lastAt = slice[0]!.at;
-    for (const e of slice) if (e.at > lastAt) lastAt = e.at;
-    chunks.push({ caseIds: [...new Set(slice.map((e) => e.caseId))], lastAt, events: slice });
+  for (const kind of ['case', 'worklog'] as const) {
+    const sorted = events
+      .filter((e) => kindOf(e) === kind)
+      .sort((a, b) => (a.caseId === b.caseId ? a.seq - b.seq : a.caseId < b.caseId ? -1 : 1));
+    for (let i = 0; i < sorted.length; i += EVENTS_PER_CHUNK) {
+      const slice = sorted.slice(i, i + EVENTS_PER_CHUNK);
+      let lastAt = slice[0]!.at;
+      for (const e of slice) if (e.at > lastAt) lastAt = e.at;
+      chunks.push({
+        kind,
+        caseIds: [...new Set(slice.map((e) => e.caseId))],
+        lastAt,
+        events: slice,
+      });
+    }
   }
   return chunks;
 }
@@ -51,9 +68,12 @@ export async function eventsOfCase(db: SaksbordDb, caseId: string): Promise<Case
   return distinctInSeqOrder(chunks.flatMap((c) => c.events.filter((e) => e.caseId === caseId)));
 }
 
-/** Server events recorded at or after `since` (ISO instant), in sequence order. */
-export async function eventsSince(db: SaksbordDb, since: string): Promise<CaseEvent[]> {
-  const chunks = await db.eventChunks.where('lastAt').aboveOrEqual(since).toArray();
+/** Worklog events recorded at or after `since` (ISO instant), in sequence order. */
+export async function worklogEventsSince(db: SaksbordDb, since: string): Promise<CaseEvent[]> {
+  const chunks = await db.eventChunks
+    .where('[kind+lastAt]')
+    .between(['worklog', since], ['worklog', Dexie.maxKey], true, true)
+    .toArray();
   return distinctInSeqOrder(chunks.flatMap((c) => c.events.filter((e) => e.at >= since)));
 }
 

@@ -54,7 +54,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     version: 3,
     stores: {
       cases: 'id, [status+line], priority, updatedAt',
-      eventChunks: '++id, *caseIds, lastAt',
+      eventChunks: '++id, *caseIds, [kind+lastAt]',
     },
     upgrade: async (tx) => {
       const events = (await tx.table('events').toArray()) as CaseEvent[];

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../../core/case/index';
 import type { FieldConflict, MutationResult, PullResponse } from '../../../core/sync/index';
-import { rebuildLocalCase } from '../db/case-rebase';
+import { rebuildLocalCase, serverRecordOf } from '../db/case-rebase';
 import { rebuildCase } from '../db/case-repository';
 import { appendEvents } from '../db/event-log';
 import type { ConflictRecord, LocalCase, OutboxItem } from '../db/local-records';
@@ -60,7 +60,8 @@ export async function applyPushResults(
         done.push(item.order!);
       } else {
         const local = localById.get(item.caseId);
-        if (local?.server && local.server.version >= result.seq) done.push(item.order!);
+        const held = serverRecordOf(local);
+        if (held && held.version >= result.seq) done.push(item.order!);
         else updated.push({ ...current, state: 'acknowledged', seq: result.seq });
       }
     }
@@ -77,7 +78,7 @@ export async function applyPushResults(
     const items = await outboxItemsOfCases(db, ids);
     await writeRebuiltCases(
       db,
-      new Map(ids.map((id) => [id, localById.get(id)?.server ?? null])),
+      new Map(ids.map((id) => [id, serverRecordOf(localById.get(id))])),
       groupByCase(items),
     );
   });
@@ -114,7 +115,8 @@ export async function applyPullPage(
     for (const [i, record] of page.cases.entries()) {
       const local = locals[i];
       // Never go back in time: a record older than the one held (pages can overlap) is skipped.
-      const server = local?.server && local.server.version > record.version ? local.server : record;
+      const held = serverRecordOf(local);
+      const server = held && held.version > record.version ? held : record;
       servers.set(record.id, server);
       const own = itemsByCase.get(record.id) ?? [];
       const kept = own.filter((item) => {
@@ -138,7 +140,7 @@ export async function applyPullPage(
       await db.outbox.delete(item.order!);
       if (!servers.has(item.caseId)) {
         const local = await db.cases.get(item.caseId);
-        await rebuildCase(db, item.caseId, local?.server ?? null);
+        await rebuildCase(db, item.caseId, serverRecordOf(local));
       }
     }
     await db.syncState.put({ ...state, cursor: Math.max(state.cursor, page.cursor) });

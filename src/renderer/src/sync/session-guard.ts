@@ -1,3 +1,4 @@
+import { serverRecordOf } from '../db/case-rebase';
 import { countPending, rebuildCase } from '../db/case-repository';
 import type { SessionRow } from '../db/local-records';
 import type { SaksbordDb } from '../db/saksbord-db';
@@ -47,7 +48,7 @@ export async function signOut(db: SaksbordDb, options: SignOutOptions): Promise<
     await db.outbox.bulkDelete(dropped.map((item) => item.order!));
     for (const caseId of new Set(dropped.map((item) => item.caseId))) {
       const local = await db.cases.get(caseId);
-      await rebuildCase(db, caseId, local?.server ?? null);
+      await rebuildCase(db, caseId, serverRecordOf(local));
     }
     await db.session.delete('current');
   });

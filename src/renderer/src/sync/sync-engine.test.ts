@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseRecord } from '../../../core/case/index';
 import type { PushRequest } from '../../../core/sync/index';
+import { serverRecordOf } from '../db/case-rebase';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
 import { countEvents } from '../db/event-log';
 import { readSyncState, SaksbordDb } from '../db/saksbord-db';
@@ -227,7 +228,7 @@ describe('pulling', () => {
       pendingCount: 1,
       version: 2,
     });
-    expect((await repo.caseById(id))?.server?.title).toBe('Nettverket er nede');
+    expect(serverRecordOf(await repo.caseById(id))?.title).toBe('Nettverket er nede');
     await engine.syncNow();
     expect(server.cases.get(id)).toMatchObject({ title: 'Lokal tittel', assigneeId: 'agent-7' });
     expect(await repo.caseById(id)).toMatchObject({ title: 'Lokal tittel', pendingCount: 0 });

@@ -8,8 +8,8 @@ import {
   type WorklogEntry,
   worklogEntriesOf,
 } from '../../../../core/reports/index';
-import { casesInStatuses } from '../../db/case-queries';
-import { eventsSince } from '../../db/event-log';
+import { caseIdsInStatuses } from '../../db/case-queries';
+import { worklogEventsSince } from '../../db/event-log';
 import type { LocalCase } from '../../db/local-records';
 import type { SaksbordDb } from '../../db/saksbord-db';
 import { useNowMinute } from '../../stores/clock-store';
@@ -18,21 +18,21 @@ import { useServiceConfigStore } from '../../stores/service-config-store';
 const DAY_MS = 86_400_000;
 
 /** Cases the board needs: every open case, and every case changed in the last 31 days
- *  (a clock met or run out in the 30-day window changed its case then). */
+ *  (a clock met or run out in the 30-day window changed its case then). The recent ones are
+ *  read first; of the open ones only those not among them (index keys, then the few records),
+ *  so no case is read twice. */
 async function boardCases(db: SaksbordDb, since: string): Promise<LocalCase[]> {
-  const [open, recent] = await Promise.all([
-    casesInStatuses(db, openStatuses),
-    db.cases.where('updatedAt').aboveOrEqual(since).toArray(),
-  ]);
-  const byId = new Map<string, LocalCase>();
-  for (const c of open) byId.set(c.id, c);
-  for (const c of recent) byId.set(c.id, c);
-  return [...byId.values()];
+  const recent = await db.cases.where('updatedAt').aboveOrEqual(since).toArray();
+  const have = new Set(recent.map((c) => c.id));
+  const olderOpen = (await caseIdsInStatuses(db, openStatuses)).filter((id) => !have.has(id));
+  if (olderOpen.length === 0) return recent;
+  const older = await db.cases.bulkGet(olderOpen);
+  return [...recent, ...older.filter((c) => c !== undefined)];
 }
 
 /** Worklog entries among the server events of the last 31 days. */
 async function recentWorklogs(db: SaksbordDb, since: string): Promise<WorklogEntry[]> {
-  return worklogEntriesOf(await eventsSince(db, since));
+  return worklogEntriesOf(await worklogEventsSince(db, since));
 }
 
 export interface SlaBoardData {
