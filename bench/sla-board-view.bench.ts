@@ -164,6 +164,30 @@ async function openBoard(page: Page): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** From leaving the case board for the SLA board (in the running app) to its figures shown. */
+async function switchToBoard(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    location.hash = '#/';
+  });
+  await page.getByTestId('case-card').first().waitFor({ timeout: 60_000 });
+  const handle = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        location.hash = '#/sla';
+        const check = () => {
+          const shown =
+            /\d/.test(document.querySelector('[data-testid=kpi-open]')?.textContent ?? '') &&
+            document.querySelectorAll('[data-testid=risk-row]').length > 0;
+          if (shown) resolve(performance.now() - start);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+  return handle;
+}
+
 export async function run(): Promise<BenchResult[]> {
   if (!existsSync('out/web/index.html')) execSync('npm run -s build:web', { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'saksbord-sla-view-bench-'));
@@ -183,6 +207,9 @@ export async function run(): Promise<BenchResult[]> {
     const opens: number[] = [];
     for (let i = 0; i < 3; i++) opens.push(await openBoard(page));
     const open = await page.getByTestId('kpi-open').textContent();
+    const switches: number[] = [];
+    for (let i = 0; i < 3; i++) switches.push(await switchToBoard(page));
+    switches.sort((a, b) => a - b);
     const rows = await page.getByTestId('risk-row').count();
 
     const cdp = await page.context().newCDPSession(page);
@@ -196,8 +223,15 @@ export async function run(): Promise<BenchResult[]> {
         name: 'sla-board view: reload to figures shown (20,000 cases, 30 days)',
         value: opens[1]!,
         unit: 'ms',
-        target: '< 2000 ms',
+        target: '< 1000 ms (issue 6: renders in under 1 s)',
         note: `median of 3 reloads in Chromium; ${events.length.toLocaleString('en')} events; open: ${open?.replace(/\s+/g, ' ')}; ${rows} risk rows`,
+      },
+      {
+        name: 'sla-board view: from the case board to figures shown (in the running app)',
+        value: switches[1]!,
+        unit: 'ms',
+        target: '< 1000 ms',
+        note: 'median of 3; reads the store and computes the report each time',
       },
       {
         name: 'sla-board view: renderer JS heap',

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { CaseStatus, SupportLine } from '../../../core/case/index';
+import type { CaseStatus, Priority, SupportLine } from '../../../core/case/index';
 import type { LocalCase } from './local-records';
 import type { SaksbordDb } from './saksbord-db';
 
@@ -50,4 +50,23 @@ export async function caseIdsInStatuses(
     ),
   );
   return lists.flat();
+}
+
+/**
+ * Cases of one priority in one of `statuses`: the two index key sets are intersected first,
+ * so only the matching cases are read (not every closed critical case of past years).
+ */
+export async function casesWithPriorityInStatuses(
+  db: SaksbordDb,
+  priority: Priority,
+  statuses: readonly CaseStatus[],
+): Promise<LocalCase[]> {
+  const [withPriority, inStatuses] = await Promise.all([
+    db.cases.where('priority').equals(priority).primaryKeys(),
+    caseIdsInStatuses(db, statuses),
+  ]);
+  const wanted = new Set(inStatuses);
+  const ids = withPriority.filter((id) => wanted.has(id));
+  if (ids.length === 0) return [];
+  return (await db.cases.bulkGet(ids)).filter((c) => c !== undefined);
 }

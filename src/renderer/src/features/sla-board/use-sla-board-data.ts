@@ -18,13 +18,16 @@ import { useServiceConfigStore } from '../../stores/service-config-store';
 const DAY_MS = 86_400_000;
 
 /** Cases the board needs: every open case, and every case changed in the last 31 days
- *  (a clock met or run out in the 30-day window changed its case then). The recent ones are
- *  read first; of the open ones only those not among them (index keys, then the few records),
- *  so no case is read twice. */
+ *  (a clock met or run out in the 30-day window changed its case then). Of the open ones only
+ *  the keys are read with the recent ones, then the few records not among those, so no case
+ *  is read twice. */
 async function boardCases(db: SaksbordDb, since: string): Promise<LocalCase[]> {
-  const recent = await db.cases.where('updatedAt').aboveOrEqual(since).toArray();
+  const [recent, openIds] = await Promise.all([
+    db.cases.where('updatedAt').aboveOrEqual(since).toArray(),
+    caseIdsInStatuses(db, openStatuses),
+  ]);
   const have = new Set(recent.map((c) => c.id));
-  const olderOpen = (await caseIdsInStatuses(db, openStatuses)).filter((id) => !have.has(id));
+  const olderOpen = openIds.filter((id) => !have.has(id));
   if (olderOpen.length === 0) return recent;
   const older = await db.cases.bulkGet(olderOpen);
   return [...recent, ...older.filter((c) => c !== undefined)];
