@@ -10,7 +10,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   applyChange,
   type CaseRecord,
@@ -20,10 +20,10 @@ import {
 import { rebuildLocalCase } from '../src/renderer/src/db/case-rebase';
 import { seedDemo } from '../src/server/demo/demo-seed';
 import { startServer } from '../src/server/server';
+import { benchPage, heapFigure, launchBenchBrowser } from './browser';
 import type { BenchResult } from './run-all';
 
 const CASES = 10_000;
-const chromiumPath = process.env.SAKSBORD_CHROMIUM ?? '/usr/bin/chromium';
 const municipalities = ['molde', 'aukra', 'hustadvika', 'rauma', 'vestnes', 'gjemnes'];
 const priorities = ['critical', 'high', 'medium', 'medium', 'low', 'low'] as const;
 const statuses: CaseStatus[] = ['new', 'inProgress', 'waiting'];
@@ -242,16 +242,10 @@ export async function run(): Promise<BenchResult[]> {
   if (!existsSync('out/web/index.html')) execSync('npm run -s build:web', { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'saksbord-board-bench-'));
   const server = await startServer({ dataDir, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     await seedDemo(server.ctx, { cases: 50 });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    // tsx keeps function names with a `__name` helper that page functions would miss.
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    const page = await benchPage(browser);
     await page.goto(server.url);
     await page.getByLabel('Brukarnamn').fill('agent1');
     await page.getByLabel('Passord').fill('saksbord-demo');
@@ -287,11 +281,7 @@ export async function run(): Promise<BenchResult[]> {
     await page.context().setOffline(true);
     const moved = await drags(page, 10);
 
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    const heap = await heapFigure(page, 'renderer JS heap with 10,000 cases');
 
     // The case search: open a case, wait for the first match (the index loads in the
     // background on first use), then type queries that match many, few and no cases.
@@ -331,13 +321,7 @@ export async function run(): Promise<BenchResult[]> {
         target: '< 50 ms',
         note: `${searched.length} keystrokes over 10,000+ cases, median ${percentile(searched, 50).toFixed(1)} ms; first match ${Math.round(firstMatch)} ms after opening a case`,
       },
-      {
-        name: 'renderer JS heap with 10,000 cases',
-        value: heap / 1024 / 1024,
-        unit: 'MB',
-        target: '< 300 MB',
-        note: 'after GC, CDP JSHeapUsedSize',
-      },
+      heap,
     ];
   } finally {
     await browser.close();

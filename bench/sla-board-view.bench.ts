@@ -9,7 +9,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   applyChange,
   type CaseChangeInput,
@@ -18,8 +18,9 @@ import {
   caseChangeSchema,
 } from '../src/core/case/index';
 import { rebuildLocalCase } from '../src/renderer/src/db/case-rebase';
-import { chunkEvents } from '../src/renderer/src/db/event-log';
 import { startServer } from '../src/server/server';
+import { seedOfflineStore } from '../tests/e2e/offline-store-seed';
+import { benchPage, heapFigure, launchBenchBrowser } from './browser';
 import type { BenchResult } from './run-all';
 import { prng } from './sync/seed';
 
@@ -27,7 +28,6 @@ const CASES = 20_000;
 const MINUTE = 60_000;
 const DAY = 1_440 * MINUTE;
 const dbName = 'saksbord-bench-sla-board';
-const chromiumPath = process.env.SAKSBORD_CHROMIUM ?? '/usr/bin/chromium';
 const priorities = ['critical', 'high', 'medium', 'medium', 'low', 'low'] as const;
 const municipalities = ['molde', 'aukra', 'hustadvika', 'rauma', 'vestnes', 'gjemnes'];
 const staff = Array.from({ length: 40 }, (_, i) => ({
@@ -96,60 +96,6 @@ function makeHistory(now: number): { cases: unknown[]; events: CaseEvent[] } {
   return { cases, events };
 }
 
-/** Lets the app create its store, then fills it and signs a team leader in (offline). */
-async function seed(page: Page, cases: unknown[], events: CaseEvent[]): Promise<void> {
-  await page.evaluate(
-    ({ dbName, staff }) => {
-      localStorage.setItem(
-        'saksbord.lastSession',
-        JSON.stringify({ serverUrl: 'http://127.0.0.1:9', dbName }),
-      );
-      localStorage.setItem('saksbord.staff', JSON.stringify(staff));
-    },
-    { dbName, staff },
-  );
-  await page.reload();
-  await page.getByLabel('Brukarnamn').waitFor();
-  await page.evaluate(
-    async ({ dbName, cases, chunks, cursor }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(dbName);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = db.transaction(['session', 'cases', 'eventChunks', 'syncState'], 'readwrite');
-      tx.objectStore('session').put({
-        id: 'current',
-        token: 'offline-token',
-        expiresAt: '2099-12-31T00:00:00.000Z',
-        user: {
-          id: 'u-leader',
-          username: 'teamleiar',
-          displayName: 'Tove Teamleiar',
-          roles: ['teamLeader'],
-          municipalityIds: [],
-        },
-        signedInAt: new Date().toISOString(),
-      });
-      for (const c of cases) tx.objectStore('cases').put(c);
-      for (const chunk of chunks) tx.objectStore('eventChunks').add(chunk);
-      tx.objectStore('syncState').put({
-        id: 'main',
-        cursor,
-        lastSuccessAt: new Date().toISOString(),
-        lastAttemptAt: new Date().toISOString(),
-        lastError: null,
-      });
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { dbName, cases, chunks: chunkEvents(events), cursor: events.length },
-  );
-}
-
 /** From a reload of the SLA board to the first frame with its figures and risk list. */
 async function openBoard(page: Page): Promise<number> {
   await page.reload();
@@ -192,17 +138,18 @@ export async function run(): Promise<BenchResult[]> {
   if (!existsSync('out/web/index.html')) execSync('npm run -s build:web', { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'saksbord-sla-view-bench-'));
   const server = await startServer({ dataDir, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     const { cases, events } = makeHistory(Date.now());
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    const page = await benchPage(browser);
     await page.goto(`${server.url}/`);
-    await seed(page, cases, events);
+    await seedOfflineStore(page, {
+      dbName,
+      staff,
+      cases,
+      events,
+      syncedAt: new Date().toISOString(),
+    });
     await page.goto(`${server.url}/#/sla`);
     const opens: number[] = [];
     for (let i = 0; i < 3; i++) opens.push(await openBoard(page));
@@ -212,11 +159,7 @@ export async function run(): Promise<BenchResult[]> {
     switches.sort((a, b) => a - b);
     const rows = await page.getByTestId('risk-row').count();
 
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    const heap = await heapFigure(page, 'sla-board view: renderer JS heap');
     opens.sort((a, b) => a - b);
     return [
       {
@@ -233,13 +176,7 @@ export async function run(): Promise<BenchResult[]> {
         target: '< 1000 ms',
         note: 'median of 3; reads the store and computes the report each time',
       },
-      {
-        name: 'sla-board view: renderer JS heap',
-        value: heap / 1024 / 1024,
-        unit: 'MB',
-        target: '< 300 MB',
-        note: 'after GC, CDP JSHeapUsedSize',
-      },
+      heap,
     ];
   } finally {
     await browser.close();

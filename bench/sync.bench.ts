@@ -24,6 +24,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { headSeq } from '../src/server/db/write-lock';
+import { chromiumPath } from './browser';
 import type { BenchResult } from './run-all';
 import { buildHarness } from './sync/build-harness';
 import type { SyncBenchApi } from './sync/protocol';
@@ -31,7 +32,6 @@ import { type PouchSide, type SaksbordSide, startPouch, startSaksbord } from './
 
 const CASES = Number(process.env.SAKSBORD_BENCH_CASES ?? 50_000);
 const MUTATIONS = Math.min(Number(process.env.SAKSBORD_BENCH_MUTATIONS ?? 1_000), CASES);
-const chromiumPath = process.env.SAKSBORD_CHROMIUM ?? '/usr/bin/chromium';
 
 const log = (message: string) => console.error(`  sync: ${message}`);
 const seconds = (ms: number) => ms / 1000;

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { buildFixture, caseIdOf, fixtureNow } from '../../src/core/reports/sla-board-fixtures';
-import { chunkEvents } from '../../src/renderer/src/db/event-log';
 import { docScreenshot } from './doc-screenshot';
+import { seedOfflineStore } from './offline-store-seed';
 
 const dbName = 'saksbord-e2e-sla-board';
 const { records, events } = buildFixture();
@@ -27,65 +27,18 @@ const staff = [
   { id: 'u-vakt', displayName: 'Vakthavande', role: 'agent', municipalityIds: [] },
 ];
 
-/** Lets the app create its store (schema and all), then fills it and signs in offline. */
+/** Fills the store with the fixture at its fixed instant, signed in offline. */
 async function seed(page: Page, language: 'nn' | 'nb' | 'en' = 'nn'): Promise<void> {
   await page.clock.setFixedTime(fixtureNow);
   await page.goto('/');
-  await page.evaluate(
-    ({ dbName, language, staff }) => {
-      localStorage.setItem(
-        'saksbord.lastSession',
-        JSON.stringify({ serverUrl: 'http://127.0.0.1:9', dbName }),
-      );
-      localStorage.setItem('saksbord.staff', JSON.stringify(staff));
-      localStorage.setItem(
-        'saksbord.language',
-        JSON.stringify({ state: { locale: language }, version: 0 }),
-      );
-    },
-    { dbName, language, staff },
-  );
-  await page.reload();
-  // restoreSession opened (and so created) the store; it has no session yet.
-  await expect(page.getByLabel(/Brukarnamn|Brukernavn|User name|Username/)).toBeVisible();
-  await page.evaluate(
-    async ({ dbName, cases, chunks, cursor }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(dbName);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = db.transaction(['session', 'cases', 'eventChunks', 'syncState'], 'readwrite');
-      tx.objectStore('session').put({
-        id: 'current',
-        token: 'offline-token',
-        expiresAt: '2026-12-31T00:00:00.000Z',
-        user: {
-          id: 'u-leader',
-          username: 'teamleiar',
-          displayName: 'Tove Teamleiar',
-          roles: ['teamLeader'],
-          municipalityIds: [],
-        },
-        signedInAt: '2026-03-10T07:00:00.000Z',
-      });
-      for (const c of cases) tx.objectStore('cases').put(c);
-      for (const chunk of chunks) tx.objectStore('eventChunks').add(chunk);
-      tx.objectStore('syncState').put({
-        id: 'main',
-        cursor,
-        lastSuccessAt: '2026-03-10T08:59:30.000Z',
-        lastAttemptAt: '2026-03-10T08:59:30.000Z',
-        lastError: null,
-      });
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { dbName, cases: localCases, chunks: chunkEvents(events), cursor: events.length },
-  );
+  await seedOfflineStore(page, {
+    dbName,
+    staff,
+    cases: localCases,
+    events,
+    syncedAt: '2026-03-10T08:59:30.000Z',
+    language,
+  });
 }
 
 /** A hash change alone does not reload the page: load it again so the session is restored. */

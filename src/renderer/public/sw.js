@@ -25,12 +25,17 @@ function assetsOf(html) {
   return urls.filter((u) => u.origin === self.location.origin).map((u) => u.href);
 }
 
-/** Caches the index page and its assets; drops assets an older build left behind. */
+/**
+ * Caches the index page and those of its assets not cached yet (their names carry a content
+ * hash, so a cached one never changes); drops assets an older build left behind.
+ */
 async function storeShell(cache, response) {
   const html = await response.clone().text();
   const assets = assetsOf(html);
   await cache.put(shellUrl, response);
-  await cache.addAll(assets);
+  const cached = await Promise.all(assets.map((url) => cache.match(url)));
+  const missing = assets.filter((_, i) => !cached[i]);
+  if (missing.length > 0) await cache.addAll(missing);
   const keep = new Set([shellUrl, ...assets]);
   for (const request of await cache.keys()) {
     if (!keep.has(request.url) && new URL(request.url).pathname.includes('/assets/')) {

@@ -50,7 +50,7 @@ async function run() {
   await db.open();
   return {
     version: db.verno,
-    stores: [...db.backendDB().objectStoreNames].sort(),
+    stores: Array.from(db.backendDB().objectStoreNames).sort(),
     cases: await db.cases.count(),
     history: (await eventsOfCase(db, caseId)).map((e) => e.seq),
     worklog: (await worklogEventsSince(db, '2026-11-01T00:00:00.000Z')).map((e) => e.seq),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rebuildLocalCase, serverRecordOf, stripLocal } from './case-rebase';
 import type { LocalCase, OutboxItem } from './local-records';
-import { serverCase } from './test-fixtures';
+import { createdChange, serverCase } from './test-fixtures';
 
 const id = '00000000-0000-4000-8000-000000000001';
 const server = serverCase({ id, title: 'Nettverket er nede', version: 3 });
@@ -58,23 +58,7 @@ describe('the shown case and the server record it rests on', () => {
         mutation: {
           ...item('pending').mutation,
           baseVersion: 0,
-          change: {
-            type: 'created',
-            title: 'Ny sak',
-            description: '',
-            priority: 'low',
-            priorityAnswers: null,
-            channel: 'phone',
-            requester: {
-              name: 'Ola',
-              contact: '',
-              municipalityId: 'molde',
-              unit: '',
-              userId: null,
-            },
-            categoryId: null,
-            formValues: {},
-          },
+          change: createdChange({ title: 'Ny sak', priority: 'low' }),
         },
       },
     ])!;

@@ -1,4 +1,4 @@
-import type { CaseChangeInput, CaseRecord } from '../../../core/case/index';
+import type { CaseChange, CaseRecord } from '../../../core/case/index';
 
 /** Shared test helpers for the local store and the sync engine (used by tests only). */
 
@@ -72,14 +72,14 @@ export function serverCase(overrides: Partial<CaseRecord> & { id: string }): Cas
   };
 }
 
-type CreatedInput = Extract<CaseChangeInput, { type: 'created' }>;
+type CreatedChange = Extract<CaseChange, { type: 'created' }>;
 
 /** A `created` change as another device would send it, with `overrides`. */
 export function createdChange(
-  overrides: Partial<Omit<CreatedInput, 'type' | 'requester'>> & {
-    requester?: Partial<CreatedInput['requester']>;
+  overrides: Partial<Omit<CreatedChange, 'type' | 'requester'>> & {
+    requester?: Partial<CreatedChange['requester']>;
   } = {},
-): CreatedInput {
+): CreatedChange {
   const { requester, ...rest } = overrides;
   return {
     type: 'created',
