@@ -2,6 +2,7 @@ import type { CaseRecord } from '../../../core/case/index';
 import type { Actor } from '../../../core/rules/index';
 import { checkChange, roleSchema } from '../../../core/rules/index';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
+import { releaseCaseSearchIndex } from '../db/case-search-index';
 import { SaksbordDb } from '../db/saksbord-db';
 import { useServerDataRefresh } from '../stores/server-data-refresh';
 import { useServiceConfigStore } from '../stores/service-config-store';
@@ -80,6 +81,7 @@ export function openWorkstation(
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       await engine.stop();
+      releaseCaseSearchIndex(db);
       db.close();
     },
   };

@@ -1,7 +1,12 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../core/case/index';
-import { type CaseSearchIndex, createCaseSearchIndex } from './case-search-index';
+import {
+  type CaseSearchIndex,
+  caseSearchIndexOf,
+  createCaseSearchIndex,
+  releaseCaseSearchIndex,
+} from './case-search-index';
 import type { LocalCase } from './local-records';
 import { SaksbordDb } from './saksbord-db';
 import { serverCase, uniqueDbName } from './test-fixtures';
@@ -105,5 +110,19 @@ describe('the case search index', () => {
     await changed;
     await index.ready;
     expect(index.findCases('skrivar')).toEqual([]);
+  });
+
+  it('is one index per store until the store is released at sign-out', async () => {
+    const shared = caseSearchIndexOf(db);
+    expect(caseSearchIndexOf(db)).toBe(shared);
+    await shared.ready;
+    releaseCaseSearchIndex(db);
+    await db.cases.put(localCase(9, { title: 'Etter utlogging' }));
+    expect(shared.findCases('utlogging')).toEqual([]);
+    const fresh = caseSearchIndexOf(db);
+    expect(fresh).not.toBe(shared);
+    await fresh.ready;
+    expect(fresh.findCases('utlogging').map((e) => e.id)).toEqual([id(9)]);
+    releaseCaseSearchIndex(db);
   });
 });

@@ -173,6 +173,12 @@ export function caseSearchIndexOf(db: SaksbordDb): CaseSearchIndex {
   return index;
 }
 
+/** Stops the store's search index, if one was made (when the store closes at sign-out). */
+export function releaseCaseSearchIndex(db: SaksbordDb): void {
+  indexes.get(db)?.stop();
+  indexes.delete(db);
+}
+
 /** The store's search index, re-rendering the component whenever the index changes. */
 export function useCaseSearchIndex(db: SaksbordDb): CaseSearchIndex {
   const index = caseSearchIndexOf(db);
