@@ -11,3 +11,4 @@ export * from './outbox-reads';
 export * from './requester-search';
 export * from './saksbord-db';
 export * from './use-local-data';
+export * from './use-store-query';

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { statusAt } from '../../../../core/calendar/index';
 import { type CaseRecord, openStatuses } from '../../../../core/case/index';
 import { useWorkstation } from '../../app/workstation-context';
 import { casesWithPriorityInStatuses } from '../../db/case-queries';
+import { useStoreQuery } from '../../db/use-store-query';
 import { useT } from '../../i18n/use-t';
 import { useNow } from '../../stores/clock-store';
 import { useRouteStore } from '../../stores/route-store';
@@ -33,11 +33,16 @@ export function CriticalAlerts() {
 
   // The local store is the other source: cases pulled as critical, and acknowledgements.
   const alertIds = Object.keys(alerts).sort().join(',');
-  const local = useLiveQuery(async () => {
-    const critical = await casesWithPriorityInStatuses(ws.db, 'critical', openStatuses);
-    const others = alertIds ? await ws.db.cases.bulkGet(alertIds.split(',')) : [];
-    return [...critical, ...others.filter((c) => c !== undefined)] as CaseRecord[];
-  }, [ws, alertIds]);
+  const local = useStoreQuery(
+    ws.db,
+    ['cases'],
+    async () => {
+      const critical = await casesWithPriorityInStatuses(ws.db, 'critical', openStatuses);
+      const others = alertIds ? await ws.db.cases.bulkGet(alertIds.split(',')) : [];
+      return [...critical, ...others.filter((c) => c !== undefined)] as CaseRecord[];
+    },
+    [alertIds],
+  );
   useEffect(() => {
     if (local) useCriticalAlertStore.getState().reconcile(local, Date.now());
   }, [local]);

@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../../../../core/case/index';
-import { onCasesChanged } from '../../db/case-changes';
+import { BULK_INTERVAL_MS, defaultChangeThrottle, onCasesChanged } from '../../db/case-changes';
 import { casesInStatuses } from '../../db/case-queries';
 import type { LocalCase } from '../../db/local-records';
 import type { SaksbordDb } from '../../db/saksbord-db';
@@ -56,7 +56,13 @@ export function subscribeBoardCases(
     void flush();
   };
 
-  const unsubscribe = onCasesChanged(db, request);
+  // While a first sync pours in thousands of cases, each update re-sorts and redraws the
+  // whole board: the more cases it holds, the longer the pause between bulk updates (a
+  // second per 5,000 cases). A local edit (a few cases) still shows at once.
+  const unsubscribe = onCasesChanged(db, request, {
+    ...defaultChangeThrottle,
+    bulkIntervalMs: () => Math.max(BULK_INTERVAL_MS, byId.size / 5),
+  });
   request('all');
   return () => {
     stopped = true;

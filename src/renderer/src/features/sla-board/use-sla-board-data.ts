@@ -12,6 +12,7 @@ import { caseIdsInStatuses } from '../../db/case-queries';
 import { worklogEventsSince } from '../../db/event-log';
 import type { LocalCase } from '../../db/local-records';
 import type { SaksbordDb } from '../../db/saksbord-db';
+import { useStoreQuery } from '../../db/use-store-query';
 import { useNowMinute } from '../../stores/clock-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 
@@ -60,8 +61,9 @@ export function useSlaBoardData(db: SaksbordDb): SlaBoardData {
     () => DateTime.fromMillis(sinceDay * DAY_MS, { zone: 'utc' }).toISO()!,
     [sinceDay],
   );
-  const cases = useLiveQuery(() => boardCases(db, since), [db, since]);
-  const worklogs = useLiveQuery(() => recentWorklogs(db, since), [db, since]);
+  // Throttled while a sync writes page after page: each run reads a month of cases.
+  const cases = useStoreQuery(db, ['cases'], () => boardCases(db, since), [since]);
+  const worklogs = useStoreQuery(db, ['eventChunks'], () => recentWorklogs(db, since), [since]);
   const syncState = useLiveQuery(() => db.syncState.get('main'), [db]);
 
   const report = useMemo(

@@ -1,0 +1,65 @@
+import { type DependencyList, useEffect, useState } from 'react';
+import { onTablesChanged } from './case-changes';
+import type { SaksbordDb } from './saksbord-db';
+
+/**
+ * Like Dexie's `useLiveQuery`, for queries that read thousands of rows (the SLA board reads
+ * every case of the last month): the query runs at mount, and again after writes to `tables`
+ * — at once after a quiet spell, but at most once per `minIntervalMs` while writes keep coming
+ * (a sync writes a page of a thousand cases every few hundred milliseconds). `undefined`
+ * means "still loading".
+ */
+export function useStoreQuery<T>(
+  db: SaksbordDb,
+  tables: readonly string[],
+  querier: () => Promise<T>,
+  deps: DependencyList,
+  minIntervalMs = 1_000,
+): T | undefined {
+  const [value, setValue] = useState<{ value: T } | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide, as in useLiveQuery
+  useEffect(() => {
+    let stopped = false;
+    let running = false;
+    let again = false;
+    let lastRunAt = Number.NEGATIVE_INFINITY;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    const run = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      lastRunAt = Date.now();
+      try {
+        const result = await querier();
+        if (!stopped) setValue({ value: result });
+      } catch (error) {
+        console.error('Saksbord: a store query failed', error);
+      } finally {
+        running = false;
+      }
+      if (again && !stopped) {
+        again = false;
+        schedule();
+      }
+    };
+    const schedule = () => {
+      if (timer !== null || stopped) return;
+      const wait = Math.max(0, lastRunAt + minIntervalMs - Date.now());
+      timer = setTimeout(() => {
+        timer = null;
+        void run();
+      }, wait);
+    };
+    const unsubscribe = onTablesChanged(db, tables, schedule);
+    void run();
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [db, minIntervalMs, ...tables, ...deps]);
+  return value?.value;
+}
