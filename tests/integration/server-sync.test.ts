@@ -179,6 +179,8 @@ describe.each(engines)('sync on $name', (engine) => {
         token: s.tokens.agent,
       });
       const page = pullResponseSchema.parse(res.body);
+      // Every page says how far the server is (for a client's progress), never behind itself.
+      expect(page.head).toBe(head + 8);
       seen.push(...page.events.map((e) => e.seq));
       for (const c of page.cases) casesSeen.add(c.id);
       cursor = page.cursor;

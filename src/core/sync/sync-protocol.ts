@@ -86,6 +86,11 @@ export const pullResponseSchema = z.object({
   cases: z.array(caseRecordSchema),
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  /**
+   * The newest sequence on the server when the page was read, so a client can show how far a
+   * long pull has come. Optional: servers before it did not send it.
+   */
+  head: z.number().int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

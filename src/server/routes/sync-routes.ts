@@ -40,7 +40,7 @@ export function syncRoutes(ctx: ServerContext): Hono<AppEnv> {
     const head = await headSeq(ctx.db);
     ctx.metrics.headSeq = Math.max(ctx.metrics.headSeq, head);
     ctx.metrics.recordPull(query.after, head);
-    return c.json(page);
+    return c.json({ ...page, head: Math.max(head, page.cursor) });
   });
 
   return app;

@@ -16,11 +16,15 @@ export function SyncIndicator() {
   const pending = useSyncStatus(engine.status, (s) => s.pendingCount);
   const lastSyncedAt = useSyncStatus(engine.status, (s) => s.lastSyncedAt);
   const lastError = useSyncStatus(engine.status, (s) => s.lastError);
+  const progress = useSyncStatus(engine.status, (s) => s.pullProgress);
   // Before the first answer the engine is not "online" yet; that is not being offline.
   const connecting = network && !serverAnswered && syncing && lastError === null;
   const parts = connecting ? [] : [online ? t('sync.online') : t('sync.offline')];
   if (pending > 0) parts.push(t('sync.pending', { count: pending }));
-  else if (syncing) parts.push(t('sync.syncing'));
+  else if (syncing && progress !== null) {
+    // In steps of ten: this is a live region, and a screen reader reads every change out.
+    parts.push(t('sync.fetching', { percent: Math.floor(progress * 10) * 10 }));
+  } else if (syncing) parts.push(t('sync.syncing'));
   else if (online) parts.push(t('sync.inSync'));
   return (
     <span

@@ -27,6 +27,7 @@ export const en: Messages = {
   'sync.online': 'Online',
   'sync.pending': '{count} changes waiting',
   'sync.syncing': 'Syncing …',
+  'sync.fetching': 'Fetching cases … {percent}%',
   'sync.error': 'Sync failed: {message}',
   'sync.inSync': 'Everything is synced',
   'sync.lastSync': 'Last synced {time}',

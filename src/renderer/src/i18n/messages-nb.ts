@@ -27,6 +27,7 @@ export const nb: Messages = {
   'sync.online': 'Tilkoblet',
   'sync.pending': '{count} endringer venter',
   'sync.syncing': 'Synkroniserer …',
+  'sync.fetching': 'Henter saker … {percent} %',
   'sync.error': 'Synkroniseringen feilet: {message}',
   'sync.inSync': 'Alt er synkronisert',
   'sync.lastSync': 'Sist synkronisert {time}',

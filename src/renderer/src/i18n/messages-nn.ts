@@ -29,6 +29,7 @@ export const nn = {
   'sync.online': 'Tilkopla',
   'sync.pending': '{count} endringar ventar',
   'sync.syncing': 'Synkroniserer …',
+  'sync.fetching': 'Hentar saker … {percent} %',
   'sync.error': 'Synkroniseringa feila: {message}',
   'sync.inSync': 'Alt er synkronisert',
   'sync.lastSync': 'Sist synkronisert {time}',

@@ -65,6 +65,7 @@ export class InMemorySyncServer {
       cases: ids.map((id) => this.cases.get(id)!),
       cursor: last ? last.seq : after,
       hasMore: last ? this.events.some((e) => e.seq > last.seq) : false,
+      head: this.seq,
     };
   }
 

@@ -15,7 +15,7 @@ import {
 } from '../db/test-fixtures';
 import { applyPullPage } from './apply-server-changes';
 import { InMemorySyncServer } from './memory-transport';
-import { backoffDelay, createSyncEngine, type SyncEngine } from './sync-engine';
+import { backoffDelay, createSyncEngine, pullProgressOf, type SyncEngine } from './sync-engine';
 import { type SyncTransport, TransportError } from './sync-transport';
 
 /** Timers that run only when the test says so. */
@@ -189,6 +189,17 @@ describe('rejections', () => {
   });
 });
 
+describe('pull progress', () => {
+  it.each([
+    ['halfway', 100, { cursor: 150, head: 200 }, 0.5],
+    ['all there', 100, { cursor: 200, head: 200 }, 1],
+    ['a server that does not say its head', 100, { cursor: 150 }, null],
+    ['nothing to pull', 200, { cursor: 200, head: 200 }, null],
+  ] as const)('%s', (_what, start, page, expected) => {
+    expect(pullProgressOf(start, { events: [], cases: [], hasMore: true, ...page })).toBe(expected);
+  });
+});
+
 describe('pulling', () => {
   it('pulls in pages and stores the cursor', async () => {
     engine = makeEngine({ pullLimit: 2 });
@@ -209,8 +220,14 @@ describe('pulling', () => {
         }),
       );
     }
+    const progress: Array<number | null> = [];
+    engine.status.subscribe((s, before) => {
+      if (s.pullProgress !== before.pullProgress) progress.push(s.pullProgress);
+    });
     await engine.syncNow();
     expect(pulls).toEqual([0, 2, 4]);
+    // Shown as each page is stored (2 of 5, 4 of 5), and gone when the pull ends.
+    expect(progress).toEqual([0.4, 0.8, null]);
     expect((await readSyncState(db)).cursor).toBe(5);
     expect(await db.cases.count()).toBe(5);
     expect(await countEvents(db)).toBe(5);

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { CaseRecord } from '../../../core/case/index';
-import { type LiveEvent, maxMutationsPerPush } from '../../../core/sync/index';
+import { type LiveEvent, maxMutationsPerPush, type PullResponse } from '../../../core/sync/index';
 import { countPending } from '../db/case-repository';
 import type { OutboxItem } from '../db/local-records';
 import { readSyncState, type SaksbordDb } from '../db/saksbord-db';
@@ -230,19 +230,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function pullAll(): Promise<void> {
     let { cursor } = await readSyncState(db);
+    const start = cursor;
     let next = transport.pull(cursor, pullLimit);
-    for (;;) {
-      const page = await next;
-      const more = page.hasMore && page.cursor > cursor;
-      if (more) {
-        // Fetch the next page while this one is written to IndexedDB (pages may overlap:
-        // applying never goes back in time). Its failure surfaces when it is awaited.
-        next = transport.pull(page.cursor, pullLimit);
-        next.catch(() => {});
+    try {
+      for (;;) {
+        const page = await next;
+        const more = page.hasMore && page.cursor > cursor;
+        if (more) {
+          // Fetch the next page while this one is written to IndexedDB (pages may overlap:
+          // applying never goes back in time). Its failure surfaces when it is awaited.
+          next = transport.pull(page.cursor, pullLimit);
+          next.catch(() => {});
+        }
+        await applyPullPage(db, page, cursor);
+        if (!more) return;
+        // Shown only for pulls of several pages (a first sync, days offline).
+        status.setState({ pullProgress: pullProgressOf(start, page) });
+        cursor = page.cursor;
       }
-      await applyPullPage(db, page, cursor);
-      if (!more) return;
-      cursor = page.cursor;
+    } finally {
+      status.setState({ pullProgress: null });
     }
   }
 
@@ -330,6 +337,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random, capped. */
+/**
+ * How far a pull that started after `start` has come with this page, 0–1; null when the
+ * server did not say its newest sequence.
+ */
+export function pullProgressOf(start: number, page: PullResponse): number | null {
+  if (page.head === undefined || page.head <= start) return null;
+  return Math.min(1, Math.max(0, (page.cursor - start) / (page.head - start)));
+}
+
 export function backoffDelay(
   failures: number,
   baseMs: number,

@@ -23,6 +23,11 @@ export interface SyncStatus {
   nextRetryAt: string | null;
   /** The server refused the token: the user must sign in again (nothing is dropped). */
   signInRequired: boolean;
+  /**
+   * How far a long pull has come, 0–1 (a first sync of thousands of cases); null when no pull
+   * of several pages is running.
+   */
+  pullProgress: number | null;
 }
 
 export const initialSyncStatus: SyncStatus = {
@@ -36,6 +41,7 @@ export const initialSyncStatus: SyncStatus = {
   lastError: null,
   nextRetryAt: null,
   signInRequired: false,
+  pullProgress: null,
 };
 
 export type SyncStatusStore = StoreApi<SyncStatus>;
