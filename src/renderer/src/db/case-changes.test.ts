@@ -1,9 +1,10 @@
-import { Dexie, RangeSet } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RangeSet } from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { onCasesChanged, onTablesChanged, singleKeysOf } from './case-changes';
 import { rebuildLocalCase } from './case-rebase';
-import { SaksbordDb } from './saksbord-db';
-import { serverCase, uniqueDbName } from './test-fixtures';
+import type { SaksbordDb } from './saksbord-db';
+import { freshDbPerTest } from './test-db';
+import { serverCase } from './test-fixtures';
 
 describe('mutated keys from Dexie events', () => {
   it('lists single keys', () => {
@@ -20,6 +21,7 @@ describe('mutated keys from Dexie events', () => {
 });
 
 describe('listening to the store', () => {
+  const store = freshDbPerTest('changes');
   let db: SaksbordDb;
   let next = 0;
   const cases = (n: number) =>
@@ -28,13 +30,8 @@ describe('listening to the store', () => {
       const id = `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`;
       return rebuildLocalCase(id, serverCase({ id }), [])!;
     });
-  beforeEach(async () => {
-    db = new SaksbordDb(uniqueDbName('changes'));
-    await db.open();
-  });
-  afterEach(async () => {
-    db.close();
-    await Dexie.delete(db.name);
+  beforeEach(() => {
+    db = store();
   });
 
   it('passes a small change on at once and gathers a burst of bulk writes', async () => {

@@ -1,5 +1,4 @@
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../../core/case/index';
 import {
   appendEvents,
@@ -9,8 +8,8 @@ import {
   eventsOfCase,
   worklogEventsSince,
 } from './event-log';
-import { SaksbordDb } from './saksbord-db';
-import { uniqueDbName } from './test-fixtures';
+import type { SaksbordDb } from './saksbord-db';
+import { freshDbPerTest } from './test-db';
 
 const caseA = '00000000-0000-4000-8000-00000000000a';
 const caseB = '00000000-0000-4000-8000-00000000000b';
@@ -85,14 +84,10 @@ describe('chunkEvents', () => {
 });
 
 describe('the event log', () => {
+  const store = freshDbPerTest('event-log');
   let db: SaksbordDb;
-  beforeEach(async () => {
-    db = new SaksbordDb(uniqueDbName('event-log'));
-    await db.open();
-  });
-  afterEach(async () => {
-    db.close();
-    await Dexie.delete(db.name);
+  beforeEach(() => {
+    db = store();
   });
 
   it("reads one case's history across chunks, in sequence order, each event once", async () => {

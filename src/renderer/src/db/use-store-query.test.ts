@@ -1,19 +1,14 @@
 // @vitest-environment happy-dom
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SaksbordDb } from './saksbord-db';
-import { uniqueDbName } from './test-fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SaksbordDb } from './saksbord-db';
+import { freshDbPerTest } from './test-db';
 import { useStoreQuery } from './use-store-query';
 
+const store = freshDbPerTest('store-query');
 let db: SaksbordDb;
-beforeEach(async () => {
-  db = new SaksbordDb(uniqueDbName('store-query'));
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+beforeEach(() => {
+  db = store();
 });
 
 describe('useStoreQuery', () => {

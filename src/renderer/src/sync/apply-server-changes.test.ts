@@ -1,22 +1,18 @@
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SaksbordDb } from '../db/saksbord-db';
-import { createdChange, sequentialIds, uniqueDbName } from '../db/test-fixtures';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SaksbordDb } from '../db/saksbord-db';
+import { freshDbPerTest } from '../db/test-db';
+import { createdChange, sequentialIds } from '../db/test-fixtures';
 import { applyPullPage } from './apply-server-changes';
 import { InMemorySyncServer } from './memory-transport';
 
 const created = createdChange();
 
+const store = freshDbPerTest('apply');
 let db: SaksbordDb;
 let server: InMemorySyncServer;
-beforeEach(async () => {
-  db = new SaksbordDb(uniqueDbName('apply'));
-  await db.open();
+beforeEach(() => {
+  db = store();
   server = new InMemorySyncServer();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
 });
 
 describe('applying a pull page', () => {
