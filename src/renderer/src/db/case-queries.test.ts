@@ -65,4 +65,20 @@ describe('reads of the cases table by index', () => {
     ]);
     expect(await casesWithPriorityInStatuses(db, 'low', ['new'])).toEqual([]);
   });
+
+  it('open critical cases among many (over 500: index keys intersected first)', async () => {
+    const many = Array.from({ length: 510 }, (_, i) => {
+      const caseId = id(100 + i);
+      const status: CaseStatus = i % 3 === 0 ? 'inProgress' : 'closed';
+      return rebuildLocalCase(
+        caseId,
+        serverCase({ id: caseId, status, priority: 'critical' }),
+        [],
+      )!;
+    });
+    await db.cases.bulkPut(many);
+    const open = await casesWithPriorityInStatuses(db, 'critical', openStatuses);
+    expect(open).toHaveLength(170 + 2);
+    expect(open.every((c) => c.priority === 'critical' && c.status !== 'closed')).toBe(true);
+  });
 });

@@ -52,21 +52,29 @@ export async function caseIdsInStatuses(
   return lists.flat();
 }
 
+/** Up to this many cases of a priority are read and sorted out in memory. */
+const READ_PRIORITY_DIRECTLY_UP_TO = 500;
+
 /**
- * Cases of one priority in one of `statuses`: the two index key sets are intersected first,
- * so only the matching cases are read (not every closed critical case of past years).
+ * Cases of one priority in one of `statuses` (open critical cases, for the alerts; it runs
+ * after every sync page). Critical cases are few: they are read and the statuses checked
+ * here. When there are many, the two index key sets are intersected first, so only the
+ * matching cases are read — never the keys of every case for a priority nobody has.
  */
 export async function casesWithPriorityInStatuses(
   db: SaksbordDb,
   priority: Priority,
   statuses: readonly CaseStatus[],
 ): Promise<LocalCase[]> {
-  const [withPriority, inStatuses] = await Promise.all([
-    db.cases.where('priority').equals(priority).primaryKeys(),
-    caseIdsInStatuses(db, statuses),
-  ]);
-  const wanted = new Set(inStatuses);
-  const ids = withPriority.filter((id) => wanted.has(id));
+  const withPriority = await db.cases.where('priority').equals(priority).primaryKeys();
+  if (withPriority.length === 0) return [];
+  const wanted = new Set<CaseStatus>(statuses);
+  if (withPriority.length <= READ_PRIORITY_DIRECTLY_UP_TO) {
+    const found = await db.cases.bulkGet(withPriority);
+    return found.filter((c): c is LocalCase => c !== undefined && wanted.has(c.status));
+  }
+  const inStatuses = new Set(await caseIdsInStatuses(db, statuses));
+  const ids = withPriority.filter((id) => inStatuses.has(id));
   if (ids.length === 0) return [];
   return (await db.cases.bulkGet(ids)).filter((c) => c !== undefined);
 }
