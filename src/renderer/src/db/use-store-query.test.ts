@@ -36,4 +36,33 @@ describe('useStoreQuery', () => {
     expect(runs).toBeLessThanOrEqual(3);
     unmount();
   });
+
+  it('waits longer between runs of a slow query while writes keep coming', async () => {
+    let runs = 0;
+    const { result, unmount } = renderHook(() =>
+      useStoreQuery(
+        db,
+        ['settings'],
+        async () => {
+          runs += 1;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return db.settings.count();
+        },
+        [],
+        0,
+      ),
+    );
+    await waitFor(() => expect(result.current).toBe(0));
+    // A write every 50 ms for a second: back to back the query would run about ten times;
+    // waiting four times its 100 ms, about twice.
+    await act(async () => {
+      for (let i = 0; i < 20; i++) {
+        await db.settings.put({ key: `k${i}`, value: i });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    await waitFor(() => expect(result.current).toBe(20), { timeout: 3_000 });
+    expect(runs).toBeLessThanOrEqual(5);
+    unmount();
+  });
 });
