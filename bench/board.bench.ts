@@ -1,15 +1,3 @@
-/**
- * The agent's board in Chromium with 10,000 open cases in the local store: cold start to
- * interactive (target < 1.5 s), filter keystroke to repaint (p95 < 50 ms), drag to
- * persisted (< 50 ms) and the renderer's JS heap (< 300 MB). The real server (demo
- * accounts) serves the built web renderer; the 10,000 cases are written straight into the
- * page's IndexedDB, as a finished first sync would leave them (seeding 15,000 cases on the
- * server and pulling them takes minutes here). The moves are made offline.
- */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   applyChange,
@@ -19,8 +7,7 @@ import {
 } from '../src/core/case/index';
 import { rebuildLocalCase } from '../src/renderer/src/db/case-rebase';
 import { seedDemo } from '../src/server/demo/demo-seed';
-import { startServer } from '../src/server/server';
-import { benchPage, heapFigure, launchBenchBrowser } from './browser';
+import { benchPage, heapFigure, withAppInBrowser } from './browser';
 import type { BenchResult } from './run-all';
 
 const CASES = 10_000;
@@ -238,12 +225,8 @@ async function drags(page: Page, times: number): Promise<number[]> {
   return results;
 }
 
-export async function run(): Promise<BenchResult[]> {
-  if (!existsSync('out/web/index.html')) execSync('npm run -s build:web', { stdio: 'inherit' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'saksbord-board-bench-'));
-  const server = await startServer({ dataDir, port: 0 });
-  const browser = await launchBenchBrowser();
-  try {
+export function run(): Promise<BenchResult[]> {
+  return withAppInBrowser('board', async (server, browser) => {
     await seedDemo(server.ctx, { cases: 50 });
     const page = await benchPage(browser);
     await page.goto(server.url);
@@ -323,9 +306,5 @@ export async function run(): Promise<BenchResult[]> {
       },
       heap,
     ];
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

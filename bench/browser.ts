@@ -1,5 +1,10 @@
 /** Debian's Chromium for the in-browser benchmarks, and what they read from it. */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { type RunningServer, startServer } from '../src/server/server';
 import type { BenchResult } from './run-all';
 
 export const chromiumPath = process.env.SAKSBORD_CHROMIUM ?? '/usr/bin/chromium';
@@ -35,4 +40,25 @@ export async function heapFigure(page: Page, name: string): Promise<BenchResult>
     target: '< 300 MB',
     note: 'after GC, CDP JSHeapUsedSize',
   };
+}
+
+/**
+ * The real server (SQLite in a temp dir) serving the built web app, and Chromium, for `work`;
+ * both stopped and the data removed afterwards. Builds the web app first if it is missing.
+ */
+export async function withAppInBrowser<T>(
+  label: string,
+  work: (server: RunningServer, browser: Browser) => Promise<T>,
+): Promise<T> {
+  if (!existsSync('out/web/index.html')) execSync('npm run -s build:web', { stdio: 'inherit' });
+  const dataDir = mkdtempSync(join(tmpdir(), `saksbord-${label}-bench-`));
+  const server = await startServer({ dataDir, port: 0 });
+  const browser = await launchBenchBrowser();
+  try {
+    return await work(server, browser);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

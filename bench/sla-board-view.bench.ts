@@ -1,14 +1,3 @@
-/**
- * The team leader's SLA board as rendered in Chromium over 20,000 cases with 30 days of
- * history and a worklog entry on each: from a reload to every figure on screen (target < 2 s),
- * and the renderer's heap with it. The store is written straight into the page's IndexedDB as
- * a finished sync would leave it (cases and event chunks), with a session whose server does
- * not answer, so only the seed is shown. `sla-board.bench.ts` times the same report in Node.
- */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   applyChange,
@@ -18,9 +7,8 @@ import {
   caseChangeSchema,
 } from '../src/core/case/index';
 import { rebuildLocalCase } from '../src/renderer/src/db/case-rebase';
-import { startServer } from '../src/server/server';
 import { seedOfflineStore } from '../tests/e2e/offline-store-seed';
-import { benchPage, heapFigure, launchBenchBrowser } from './browser';
+import { benchPage, heapFigure, withAppInBrowser } from './browser';
 import type { BenchResult } from './run-all';
 import { prng } from './sync/seed';
 
@@ -134,12 +122,8 @@ async function switchToBoard(page: Page): Promise<number> {
   return handle;
 }
 
-export async function run(): Promise<BenchResult[]> {
-  if (!existsSync('out/web/index.html')) execSync('npm run -s build:web', { stdio: 'inherit' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'saksbord-sla-view-bench-'));
-  const server = await startServer({ dataDir, port: 0 });
-  const browser = await launchBenchBrowser();
-  try {
+export function run(): Promise<BenchResult[]> {
+  return withAppInBrowser('sla-view', async (server, browser) => {
     const { cases, events } = makeHistory(Date.now());
     const page = await benchPage(browser);
     await page.goto(`${server.url}/`);
@@ -178,9 +162,5 @@ export async function run(): Promise<BenchResult[]> {
       },
       heap,
     ];
-  } finally {
-    await browser.close();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

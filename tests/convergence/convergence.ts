@@ -17,10 +17,10 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Dexie } from 'dexie';
 import type { CaseChangeInput, CaseRecord } from '../../src/core/case/index';
+import { stripLocal } from '../../src/renderer/src/db/case-rebase';
 import {
   type CaseRepository,
   createCaseRepository,
-  stripLocal,
 } from '../../src/renderer/src/db/case-repository';
 import { countEvents } from '../../src/renderer/src/db/event-log';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';

@@ -8,19 +8,19 @@ import type { SaksbordDb } from './saksbord-db';
  * status alone would cost every write of every case; see schema version 3).
  */
 
+/** The cases of one status, on every line: one range of the compound index. */
+function withStatus(db: SaksbordDb, status: CaseStatus) {
+  return db.cases
+    .where('[status+line]')
+    .between([status, Dexie.minKey], [status, Dexie.maxKey], true, true);
+}
+
 /** Every case in one of `statuses`: one index range per status, read in parallel. */
 export async function casesInStatuses(
   db: SaksbordDb,
   statuses: readonly CaseStatus[],
 ): Promise<LocalCase[]> {
-  const lists = await Promise.all(
-    statuses.map((status) =>
-      db.cases
-        .where('[status+line]')
-        .between([status, Dexie.minKey], [status, Dexie.maxKey], true, true)
-        .toArray(),
-    ),
-  );
+  const lists = await Promise.all(statuses.map((s) => withStatus(db, s).toArray()));
   return lists.flat();
 }
 
@@ -41,14 +41,7 @@ export async function caseIdsInStatuses(
   db: SaksbordDb,
   statuses: readonly CaseStatus[],
 ): Promise<string[]> {
-  const lists = await Promise.all(
-    statuses.map((status) =>
-      db.cases
-        .where('[status+line]')
-        .between([status, Dexie.minKey], [status, Dexie.maxKey], true, true)
-        .primaryKeys(),
-    ),
-  );
+  const lists = await Promise.all(statuses.map((s) => withStatus(db, s).primaryKeys()));
   return lists.flat();
 }
 

@@ -13,8 +13,6 @@ import type { Mutation } from '../../../core/sync/index';
 import { casesOnLine } from './case-queries';
 import { rebuildLocalCase, serverRecordOf, stripLocal } from './case-rebase';
 
-export { stripLocal };
-
 import { eventsOfCase } from './event-log';
 import {
   CaseNotFoundError,

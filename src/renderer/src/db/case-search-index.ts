@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { CaseStatus, Requester } from '../../../core/case/index';
-import { onCasesChanged } from './case-changes';
+import { mirrorCases } from './case-mirror';
 import type { LocalCase } from './local-records';
 import { findRequesters } from './requester-search';
 import type { SaksbordDb } from './saksbord-db';
@@ -70,72 +70,31 @@ export function createCaseSearchIndex(
   db: SaksbordDb,
   { pageSize = LOAD_PAGE }: { pageSize?: number } = {},
 ): CaseSearchIndex {
-  const byId = new Map<string, CaseSearchEntry>();
   const listeners = new Set<() => void>();
-  let stopped = false;
-  let pending: Set<string> | 'all' | null = null;
-  let running: Promise<void> | null = null;
   let version = 0;
-  const notify = () => {
-    version += 1;
-    for (const listener of listeners) listener();
-  };
-
-  /** Every case, a page at a time by primary key, so the full records never pile up. */
-  async function loadAll(): Promise<void> {
-    const seen = new Set<string>();
-    let after: string | null = null;
-    for (;;) {
-      const page: LocalCase[] = await (after === null
-        ? db.cases.orderBy(':id').limit(pageSize).toArray()
-        : db.cases.where(':id').above(after).limit(pageSize).toArray());
-      if (stopped) return;
-      for (const c of page) {
-        byId.set(c.id, searchEntryOf(c));
-        seen.add(c.id);
+  const mirror = mirrorCases(db, {
+    /** Every case, a page at a time by primary key, so the full records never pile up. */
+    async *loadAll() {
+      let after: string | null = null;
+      for (;;) {
+        const page: LocalCase[] = await (after === null
+          ? db.cases.orderBy(':id').limit(pageSize).toArray()
+          : db.cases.where(':id').above(after).limit(pageSize).toArray());
+        yield page;
+        if (page.length < pageSize) return;
+        after = page[page.length - 1]!.id;
       }
-      notify();
-      if (page.length < pageSize) break;
-      after = page[page.length - 1]!.id;
-    }
-    for (const id of byId.keys()) if (!seen.has(id)) byId.delete(id);
-  }
-
-  async function loadSome(ids: string[]): Promise<void> {
-    const found = await db.cases.bulkGet(ids);
-    ids.forEach((id, i) => {
-      const c = found[i];
-      if (c) byId.set(id, searchEntryOf(c));
-      else byId.delete(id);
-    });
-  }
-
-  async function drain(): Promise<void> {
-    while (pending !== null && !stopped) {
-      const work = pending;
-      pending = null;
-      if (work === 'all') await loadAll();
-      else await loadSome([...work]);
-      notify();
-    }
-    running = null;
-  }
-
-  function request(ids: string[] | 'all'): Promise<void> {
-    if (ids === 'all' || pending === 'all') pending = 'all';
-    else {
-      pending ??= new Set();
-      for (const id of ids) pending.add(id);
-    }
-    running ??= drain();
-    return running;
-  }
-
-  const unsubscribe = onCasesChanged(db, (ids) => void request(ids));
-  const ready = request('all');
+    },
+    entryOf: searchEntryOf,
+    onUpdated: () => {
+      version += 1;
+      for (const listener of listeners) listener();
+    },
+  });
+  const byId = mirror.entries;
 
   return {
-    ready,
+    ready: mirror.ready,
     findCases(query, { limit = 8, excludeId } = {}) {
       const q = normalise(query);
       if (q === null) return [];
@@ -154,8 +113,7 @@ export function createCaseSearchIndex(
     },
     version: () => version,
     stop() {
-      stopped = true;
-      unsubscribe();
+      mirror.stop();
       listeners.clear();
     },
   };

@@ -98,9 +98,6 @@ export interface ConflictRecord {
   state: ConflictState;
 }
 
-/** A server event as it arrives (stored inside an `EventChunk`). */
-export type LocalEvent = CaseEvent;
-
 /**
  * What a chunk of events holds: worklog entries (read by the SLA board over a 31-day window)
  * or every other kind of event, so that board reads only the worklog chunks.

@@ -11,47 +11,41 @@ beforeEach(() => {
   db = store();
 });
 
+/** The hook counting settings, its query taking `queryMs`; `runs()` says how often it ran. */
+function countSettings(minIntervalMs: number, queryMs = 0) {
+  let runs = 0;
+  const hook = renderHook(() =>
+    useStoreQuery(
+      db,
+      ['settings'],
+      async () => {
+        runs += 1;
+        if (queryMs > 0) await new Promise((resolve) => setTimeout(resolve, queryMs));
+        return db.settings.count();
+      },
+      [],
+      minIntervalMs,
+    ),
+  );
+  return { ...hook, runs: () => runs };
+}
+
 describe('useStoreQuery', () => {
   it('answers at mount, follows writes, and runs at most once per interval in a burst', async () => {
-    let runs = 0;
-    const { result, unmount } = renderHook(() =>
-      useStoreQuery(
-        db,
-        ['settings'],
-        async () => {
-          runs += 1;
-          return db.settings.count();
-        },
-        [],
-        300,
-      ),
-    );
+    const { result, unmount, runs } = countSettings(300);
     await waitFor(() => expect(result.current).toBe(0));
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     // Ten writes in quick succession: two more runs at most (one at once, one gathered).
     await act(async () => {
       for (let i = 0; i < 10; i++) await db.settings.put({ key: `k${i}`, value: i });
     });
     await waitFor(() => expect(result.current).toBe(10), { timeout: 2_000 });
-    expect(runs).toBeLessThanOrEqual(3);
+    expect(runs()).toBeLessThanOrEqual(3);
     unmount();
   });
 
   it('waits longer between runs of a slow query while writes keep coming', async () => {
-    let runs = 0;
-    const { result, unmount } = renderHook(() =>
-      useStoreQuery(
-        db,
-        ['settings'],
-        async () => {
-          runs += 1;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          return db.settings.count();
-        },
-        [],
-        0,
-      ),
-    );
+    const { result, unmount, runs } = countSettings(0, 100);
     await waitFor(() => expect(result.current).toBe(0));
     // A write every 50 ms for a second: back to back the query would run about ten times;
     // waiting four times its 100 ms, about twice.
@@ -62,7 +56,7 @@ describe('useStoreQuery', () => {
       }
     });
     await waitFor(() => expect(result.current).toBe(20), { timeout: 3_000 });
-    expect(runs).toBeLessThanOrEqual(5);
+    expect(runs()).toBeLessThanOrEqual(5);
     unmount();
   });
 });
