@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SlaSettings } from '../../../../core/reports/index';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { applySlaSettings, fetchSlaSettings, type ServerAccess } from './sla-settings-api';
@@ -27,9 +27,15 @@ export function useSlaSettings(access: ServerAccess, intervalMs = 30_000) {
       clearInterval(timer);
     };
   }, [serverUrl, token, intervalMs]);
+  // One object until the settings really change: the targets form starts its draft again
+  // whenever this changes, so a new object on every render (offline) wiped what was typed.
+  const shown = useMemo(
+    () => settings ?? { sla, version: 0, updatedBy: null, updatedAt: null },
+    [settings, sla],
+  );
   return {
     /** What the server said last, or the local configuration (version unknown) offline. */
-    settings: settings ?? { sla, version: 0, updatedBy: null, updatedAt: null },
+    settings: shown,
     known: settings !== null,
     setSettings,
   };
