@@ -2,8 +2,9 @@ import type { ServiceCalendar } from '../calendar/index';
 import type { CaseRecord } from '../case/case-record';
 import { isOpenStatus } from '../case/case-vocabulary';
 import { slaStateOfCase } from '../sla/case-sla';
-import type { SlaClockState, SlaState } from '../sla/sla-state';
+import type { SlaState } from '../sla/sla-state';
 import type { SlaConfig } from '../sla/sla-targets';
+import { type SlaClockName, type SlaUrgency, slaUrgency } from '../sla/sla-urgency';
 
 /** What the reports read of a case record (a local case with extra fields fits too). */
 export type ReportCase = Pick<
@@ -21,7 +22,7 @@ export type ReportCase = Pick<
 >;
 
 /** Which of a case's two SLA clocks. */
-export type SlaClockKind = 'response' | 'resolution';
+export type SlaClockKind = SlaClockName;
 
 /** A case with its SLA state at `now`, computed once and shared by every figure. */
 export interface CaseSla<C extends ReportCase = ReportCase> {
@@ -33,19 +34,9 @@ export interface CaseSla<C extends ReportCase = ReportCase> {
    * The clock with the nearest deadline among those still counting or breached (paused
    * clocks and met ones are not urgent); null when none is. This is what "time left" means.
    */
-  urgent: { clock: SlaClockKind; state: SlaClockState; dueAt: number } | null;
-}
-
-const counting = new Set(['running', 'atRisk', 'breached']);
-
-function urgentClock(sla: SlaState): CaseSla['urgent'] {
-  let best: CaseSla['urgent'] = null;
-  for (const clock of ['response', 'resolution'] as const) {
-    const state = sla[clock];
-    if (!counting.has(state.status) || state.dueAt === null) continue;
-    if (!best || state.dueAt < best.dueAt) best = { clock, state, dueAt: state.dueAt };
-  }
-  return best;
+  urgent: SlaUrgency['urgent'];
+  /** Where the case stands in the SLA order (see core/sla/sla-urgency.ts). */
+  urgency: SlaUrgency;
 }
 
 /**
@@ -68,12 +59,9 @@ export function snapshotCases<C extends ReportCase>(
     } catch {
       sla = null; // created after `now` (a clock ahead of ours): not part of this instant
     }
-    result[i] = {
-      record,
-      sla,
-      open: isOpenStatus(record.status),
-      urgent: sla && isOpenStatus(record.status) ? urgentClock(sla) : null,
-    };
+    const open = isOpenStatus(record.status);
+    const urgency = slaUrgency(open ? sla : null);
+    result[i] = { record, sla, open, urgent: urgency.urgent, urgency };
   }
   return result;
 }

@@ -54,7 +54,8 @@ describe('CSV (RFC 4180 quoting, ; separated, decimal comma, BOM)', () => {
       'number;caseId;title;line;priority;assignee;clock;slaStatus;dueAt;leftMinutes;targetMinutes',
     );
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toContain(';high;;response;atRisk;2026-03-10T10:15:00+01:00;15;60');
+    // C first: the at-risk cases come before the breached ones (core/sla/sla-urgency.ts).
+    expect(lines[1]).toContain(';high;;response;atRisk;2026-03-10T10:15:00+01:00;15;60');
   });
 });
 

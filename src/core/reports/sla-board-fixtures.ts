@@ -34,9 +34,11 @@ const requester = {
   userId: null,
 };
 
-type Step = [local: string, change: CaseChangeInput, actorId?: string];
+/** One step of a fixture case's history: when (Oslo), what, and who (default 'u-agent'). */
+export type Step = [local: string, change: CaseChangeInput, actorId?: string];
 
-const created = (priority: string, title: string): CaseChangeInput =>
+/** A phone case registered with `priority`. */
+export const created = (priority: string, title: string): CaseChangeInput =>
   ({ type: 'created', title, priority, channel: 'phone', requester }) as CaseChangeInput;
 const status = (s: string, waitingReason: string | null = null): CaseChangeInput =>
   ({ type: 'statusChanged', status: s, waitingReason }) as CaseChangeInput;

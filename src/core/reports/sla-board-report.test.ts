@@ -5,8 +5,17 @@ import { defaultSlaConfig, slaConfigSchema } from '../sla/sla-targets';
 import { complianceRowsOf } from './compliance-figure';
 import { lastOnCallPeriod } from './on-call-figure';
 import { periodStarts } from './report-periods';
-import { buildFixture, caseIdOf, fixtureNow, oslo } from './sla-board-fixtures';
+import {
+  buildFixture,
+  caseIdOf,
+  created,
+  fixtureHistory,
+  fixtureNow,
+  oslo,
+  type Step,
+} from './sla-board-fixtures';
 import { slaBoardReport } from './sla-board-report';
+import { slaRiskGroups } from './sla-risk-figure';
 import { worklogEntriesOf, worklogRowsOf } from './worklog-figure';
 
 const calendar = createServiceCalendar(defaultCalendarConfig);
@@ -59,18 +68,19 @@ describe('open cases per line × priority', () => {
   });
 });
 
-describe('cases at risk and breached, by time left', () => {
+describe('cases at risk and breached: what can still be saved first', () => {
   it('counts', () => {
     expect([report.slaRisk.atRisk, report.slaRisk.breached]).toEqual([2, 2]);
   });
+  // At risk first, soonest deadline first; then breached, highest priority first.
   it.each([
-    ['G', 'breached', 'response', '2026-03-05T12:00', null],
-    ['B', 'breached', 'resolution', '2026-03-10T07:00', 'u-kari'],
     ['C', 'atRisk', 'response', '2026-03-10T10:15', null],
     ['F', 'atRisk', 'resolution', '2026-03-11T10:00', 'u-kari'],
+    ['B', 'breached', 'resolution', '2026-03-10T07:00', 'u-kari'],
+    ['G', 'breached', 'response', '2026-03-05T12:00', null],
   ] as const)('%s: %s %s due %s, with %s', (letter, status, clock, due, assignee) => {
     const i = letters(report.slaRisk.rows).indexOf(letter);
-    expect(i).toBe(['G', 'B', 'C', 'F'].indexOf(letter));
+    expect(i).toBe(['C', 'F', 'B', 'G'].indexOf(letter));
     const row = report.slaRisk.rows[i]!;
     expect([row.slaStatus, row.clock, row.dueAt, row.assigneeId]).toEqual([
       status,
@@ -81,6 +91,37 @@ describe('cases at risk and breached, by time left', () => {
   });
   it('paused cases are not at risk: D waits with 5 of 60 minutes used', () => {
     expect(letters(report.slaRisk.rows)).not.toContain('D');
+  });
+  it('the groups apart, each in order', () => {
+    const groups = slaRiskGroups(report.slaRisk);
+    expect([letters(groups.atRisk), letters(groups.breached)]).toEqual([
+      ['C', 'F'],
+      ['B', 'G'],
+    ]);
+  });
+  it('a few at-risk cases among many old breaches are the first rows', () => {
+    const history: Record<string, Step[]> = { ...fixtureHistory };
+    // 40 medium cases nobody answered since February: all breached, for weeks.
+    for (let i = 0; i < 40; i++) {
+      const day = String(2 + (i % 20)).padStart(2, '0');
+      history[String.fromCharCode(0x100 + i)] = [
+        [`2026-02-${day}T09:00`, created('medium', `Gamal sak ${i}`)],
+      ];
+    }
+    // A high case registered 09:20: 40 of 60 minutes used, not yet at risk.
+    history.N = [['2026-03-10T09:20', created('high', 'Ny sak')]];
+    // A high case registered 09:12: 48 of 60 minutes used, at risk, due 10:12.
+    history.P = [['2026-03-10T09:12', created('high', 'Snart for seint')]];
+    const r = slaBoardReport({
+      cases: buildFixture(history).records,
+      worklogs: [],
+      calendar,
+      slaConfig: defaultSlaConfig,
+      now: fixtureNow,
+    });
+    expect([r.slaRisk.atRisk, r.slaRisk.breached]).toEqual([3, 42]);
+    expect(letters(r.slaRisk.rows.slice(0, 4))).toEqual(['P', 'C', 'F', 'B']);
+    expect(r.slaRisk.rows.slice(3).every((row) => row.slaStatus === 'breached')).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CaseStatus, Priority, SupportLine } from '../case/case-vocabulary';
+import { compareSlaOrderKeys, type SlaOrderKey, slaOrderKey } from '../sla/sla-urgency';
 import type { CaseSla, SlaClockKind } from './case-sla-snapshot';
 
 /** An open case whose most urgent clock is at risk or breached. */
@@ -24,15 +25,33 @@ export interface SlaRiskRow {
   targetMinutes: number;
 }
 
-/** Cases at risk (i faresona) and breached (brote), sorted by time left, least first. */
+/**
+ * Cases at risk (i faresona) and breached (brote), in the SLA order (core/sla/sla-urgency.ts):
+ * the at-risk ones first, soonest deadline first, as they can still be saved; then the
+ * breached ones, highest priority and most recent breach first. Views show the two groups
+ * apart, each with its count, so the few savable cases are never below a long list of old
+ * breaches.
+ */
 export interface SlaRiskFigure {
   atRisk: number;
   breached: number;
+  /** All rows: every at-risk row, then every breached row. */
   rows: SlaRiskRow[];
 }
 
+/** The at-risk rows and the breached rows of the figure, each in the figure's order. */
+export function slaRiskGroups(figure: SlaRiskFigure): {
+  atRisk: SlaRiskRow[];
+  breached: SlaRiskRow[];
+} {
+  return {
+    atRisk: figure.rows.filter((r) => r.slaStatus === 'atRisk'),
+    breached: figure.rows.filter((r) => r.slaStatus === 'breached'),
+  };
+}
+
 export function slaRiskFigure(cases: readonly CaseSla[]): SlaRiskFigure {
-  const rows: SlaRiskRow[] = [];
+  const keyed: Array<{ row: SlaRiskRow; key: SlaOrderKey }> = [];
   let atRisk = 0;
   let breached = 0;
   for (const c of cases) {
@@ -41,7 +60,7 @@ export function slaRiskFigure(cases: readonly CaseSla[]): SlaRiskFigure {
     if (u.state.status === 'atRisk') atRisk++;
     else breached++;
     const r = c.record;
-    rows.push({
+    const row: SlaRiskRow = {
       caseId: r.id,
       number: r.number,
       title: r.title,
@@ -54,8 +73,11 @@ export function slaRiskFigure(cases: readonly CaseSla[]): SlaRiskFigure {
       dueAt: u.dueAt,
       leftMinutes: u.state.leftMinutes,
       targetMinutes: u.state.targetMinutes,
-    });
+    };
+    keyed.push({ row, key: slaOrderKey(c.urgency, r.priority) });
   }
-  rows.sort((a, b) => a.dueAt - b.dueAt || a.caseId.localeCompare(b.caseId));
-  return { atRisk, breached, rows };
+  keyed.sort(
+    (a, b) => compareSlaOrderKeys(a.key, b.key) || a.row.caseId.localeCompare(b.row.caseId),
+  );
+  return { atRisk, breached, rows: keyed.map((k) => k.row) };
 }

@@ -20,3 +20,4 @@ export {
   slaPriorities,
   WORKING_DAY_MINUTES,
 } from './sla-targets';
+export * from './sla-urgency';
