@@ -21,8 +21,33 @@ export const requesterSchema = z.object({
   unit: z.string().trim().max(200).default(''),
   /** The portal account, when the requester has one. */
   userId: z.string().nullable().default(null),
+  /**
+   * The requester said in the portal that they have no network, or are losing it: they may
+   * not read an answer in the portal, so the service should phone them. Optional (absent on
+   * cases from before it was stored, and on phone cases) and read as false when absent.
+   */
+  noNetwork: z.boolean().optional(),
 });
 export type Requester = z.infer<typeof requesterSchema>;
+
+/**
+ * The phone number in a requester's contact ("Telefon eller e-post"), as typed, or null when
+ * the contact holds none (an e-mail address, nothing). A phone number is 5 to 15 digits with
+ * optional spaces, dashes, dots, brackets and a leading "+"; "tlf." or "mobil:" in front is
+ * allowed. Used to phone a requester who has no network rather than answer in the portal.
+ */
+export function requesterPhone(contact: string): string | null {
+  for (const part of contact.split(/[,;/]| eller | or /)) {
+    const candidate = part
+      .trim()
+      .replace(/^(tlf|tel|telefon|mobil|mob|phone)\.?:?\s*/i, '')
+      .trim();
+    if (!/^\+?[\d\s().-]+$/.test(candidate)) continue;
+    const digits = candidate.replace(/\D/g, '').length;
+    if (digits >= 5 && digits <= 15) return candidate;
+  }
+  return null;
+}
 
 /**
  * Answers to the seed's priority questions, stored with the case so its priority can be
