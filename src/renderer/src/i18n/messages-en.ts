@@ -176,7 +176,8 @@ export const en: Messages = {
   'history.title': 'History',
   'history.none': 'The history appears once the case is synced.',
   'history.pending': 'waiting to sync',
-  'history.by': '{actor} on {device}',
+  'history.by': '{actor} {device}',
+  'history.requesterActor': '{name} (requester)',
   'history.created': 'The case was registered',
   'history.fieldsChanged': 'Changed: {fields}',
   'history.prioritySet': 'Priority set to {priority}',
@@ -247,6 +248,22 @@ export const en: Messages = {
   'intake.submit': 'Register the case',
   'intake.registered': 'Case {number} is registered.',
   'intake.shortcut': 'Ctrl+Enter registers the case.',
+  'intake.wizardUnfinished':
+    'Priority: answer the questions until you get a suggestion, or cancel them, before registering the case.',
+  'intake.registeredWithSuggestion':
+    'Case {number} is registered with the priority from the questions: {priority}.',
+  'nav.intakeShortcut': 'Shortcut: {keys}',
+  'worklog.entries': 'Time logged',
+  'worklog.entry': '{minutes} min on line {line}',
+  'history.fromPortal': 'from the portal',
+  'history.fromThisDevice': 'on this computer',
+  'case.refusedByServer': 'The server refused the change to case {number}: {reason}',
+  'signOut.title': 'Sign out with changes waiting?',
+  'signOut.pendingOne': '1 change has not been sent to the server yet.',
+  'signOut.pendingMany': '{count} changes have not been sent to the server yet.',
+  'signOut.explain':
+    'They stay on this computer and are sent when you sign in here again with a network. Sign out anyway?',
+  'signOut.confirm': 'Sign out anyway',
 
   'alert.title': 'Critical case {number}',
   'alert.body': '{title} ({municipality})',

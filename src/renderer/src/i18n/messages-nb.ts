@@ -176,7 +176,8 @@ export const nb: Messages = {
   'history.title': 'Historikk',
   'history.none': 'Historikken kommer når saken er synkronisert.',
   'history.pending': 'venter på synkronisering',
-  'history.by': '{actor} på {device}',
+  'history.by': '{actor} {device}',
+  'history.requesterActor': '{name} (innmelder)',
   'history.created': 'Saken ble registrert',
   'history.fieldsChanged': 'Endret: {fields}',
   'history.prioritySet': 'Prioritet satt til {priority}',
@@ -247,6 +248,22 @@ export const nb: Messages = {
   'intake.submit': 'Registrer saken',
   'intake.registered': 'Sak {number} er registrert.',
   'intake.shortcut': 'Ctrl+Enter registrerer saken.',
+  'intake.wizardUnfinished':
+    'Prioritet: svar på spørsmålene til du får et forslag, eller avbryt dem, før du registrerer saken.',
+  'intake.registeredWithSuggestion':
+    'Sak {number} er registrert med prioriteten fra spørsmålene: {priority}.',
+  'nav.intakeShortcut': 'Snarvei: {keys}',
+  'worklog.entries': 'Ført tid',
+  'worklog.entry': '{minutes} min på {line}. linje',
+  'history.fromPortal': 'fra portalen',
+  'history.fromThisDevice': 'på denne maskinen',
+  'case.refusedByServer': 'Serveren avviste endringen på sak {number}: {reason}',
+  'signOut.title': 'Logge ut med endringer som venter?',
+  'signOut.pendingOne': '1 endring er ikke sendt til serveren ennå.',
+  'signOut.pendingMany': '{count} endringer er ikke sendt til serveren ennå.',
+  'signOut.explain':
+    'De blir liggende på denne maskinen og sendes når du logger inn igjen her med nett. Logge ut likevel?',
+  'signOut.confirm': 'Logg ut likevel',
 
   'alert.title': 'Kritisk sak {number}',
   'alert.body': '{title} ({municipality})',

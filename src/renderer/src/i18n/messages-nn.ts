@@ -178,7 +178,8 @@ export const nn = {
   'history.title': 'Historikk',
   'history.none': 'Historikken kjem når saka er synkronisert.',
   'history.pending': 'ventar på synkronisering',
-  'history.by': '{actor} på {device}',
+  'history.by': '{actor} {device}',
+  'history.requesterActor': '{name} (innmeldar)',
   'history.created': 'Saka vart registrert',
   'history.fieldsChanged': 'Endra: {fields}',
   'history.prioritySet': 'Prioritet sett til {priority}',
@@ -249,6 +250,22 @@ export const nn = {
   'intake.submit': 'Registrer saka',
   'intake.registered': 'Sak {number} er registrert.',
   'intake.shortcut': 'Ctrl+Enter registrerer saka.',
+  'intake.wizardUnfinished':
+    'Prioritet: svar på spørsmåla til du får eit forslag, eller avbryt dei, før du registrerer saka.',
+  'intake.registeredWithSuggestion':
+    'Sak {number} er registrert med prioriteten frå spørsmåla: {priority}.',
+  'nav.intakeShortcut': 'Snarveg: {keys}',
+  'worklog.entries': 'Ført tid',
+  'worklog.entry': '{minutes} min på {line}. linje',
+  'history.fromPortal': 'frå portalen',
+  'history.fromThisDevice': 'på denne maskina',
+  'case.refusedByServer': 'Serveren avviste endringa på sak {number}: {reason}',
+  'signOut.title': 'Logge ut med endringar som ventar?',
+  'signOut.pendingOne': '1 endring er ikkje send til serveren enno.',
+  'signOut.pendingMany': '{count} endringar er ikkje sende til serveren enno.',
+  'signOut.explain':
+    'Dei vert verande på denne maskina og vert sende når du loggar inn att her med nett. Logg ut likevel?',
+  'signOut.confirm': 'Logg ut likevel',
 
   'alert.title': 'Kritisk sak {number}',
   'alert.body': '{title} ({municipality})',

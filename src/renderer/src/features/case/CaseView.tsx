@@ -65,10 +65,10 @@ export default function CaseView({ caseId }: { caseId: string }) {
       <div className="case-view">
         <div>
           <CaseDetails record={record} />
-          <CommentsPanel caseId={caseId} timeline={timeline} />
+          <CommentsPanel caseId={caseId} timeline={timeline} requester={record.requester} />
           <AttachmentsPanel caseId={caseId} timeline={timeline} />
           <WorklogPanel record={record} timeline={timeline} />
-          <HistoryPanel timeline={timeline} />
+          <HistoryPanel timeline={timeline} requester={record.requester} />
         </div>
         <div>
           <CaseFacts record={record} />

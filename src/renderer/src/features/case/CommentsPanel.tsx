@@ -6,13 +6,22 @@ import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useToastStore } from '../../stores/toast-store';
+import { personWithRequester, type RequesterRef } from './history-text';
 import { entryFacts } from './timeline-facts';
 
 /** Comments, internal or to the requester (a comment to the requester is a response). */
-export function CommentsPanel({ caseId, timeline }: { caseId: string; timeline: TimelineEntry[] }) {
+export function CommentsPanel({
+  caseId,
+  timeline,
+  requester,
+}: {
+  caseId: string;
+  timeline: TimelineEntry[];
+  requester: RequesterRef;
+}) {
   const t = useT();
   const locale = useLocale();
-  const person = usePersonName();
+  const person = personWithRequester(usePersonName(), requester, t);
   const applyChange = useApplyChange();
   const showToast = useToastStore((s) => s.show);
   const ids = { body: useId(), vis: useId() };

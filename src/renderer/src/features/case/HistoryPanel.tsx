@@ -4,14 +4,20 @@ import { useWorkstation } from '../../app/workstation-context';
 import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
-import { describeChange } from './history-text';
+import { describeChange, personWithRequester, type RequesterRef } from './history-text';
 import { entryFacts } from './timeline-facts';
 
 /** The audit trail: who did what, when, from which device; local edits marked as waiting. */
-export function HistoryPanel({ timeline }: { timeline: TimelineEntry[] }) {
+export function HistoryPanel({
+  timeline,
+  requester,
+}: {
+  timeline: TimelineEntry[];
+  requester: RequesterRef;
+}) {
   const t = useT();
   const locale = useLocale();
-  const person = usePersonName();
+  const person = personWithRequester(usePersonName(), requester, t);
   const { db } = useWorkstation();
   const facts = timeline.map(entryFacts);
   const otherIds = facts.flatMap((e) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CaseChangeInput, caseChangeSchema } from '../../../../core/case/index';
 import { translatorFor } from '../../i18n/translate';
-import { describeChange, worklogTotals } from './history-text';
+import { describeChange, personWithRequester, worklogTotals } from './history-text';
 
 const c = (input: CaseChangeInput) => caseChangeSchema.parse(input);
 const lookups = { person: () => 'Kari', caseNumber: () => '2026-00001' };
@@ -39,5 +39,26 @@ describe('history lines', () => {
       { line: 1, minutes: 15 },
       { line: 2, minutes: 15 },
     ]);
+  });
+});
+
+describe('the requester in the history and the comments', () => {
+  const requester = { name: 'Ola Nordmann', userId: 'portal-ola' };
+  const staff = (id: string | null) =>
+    id === null ? null : id === 'agent-1' ? 'Kari Agent' : 'Tildelt ein kollega';
+  it.each([
+    ['nn', 'portal-ola', 'Ola Nordmann (innmeldar)'],
+    ['nb', 'portal-ola', 'Ola Nordmann (innmelder)'],
+    ['en', 'portal-ola', 'Ola Nordmann (requester)'],
+    ['nn', 'agent-1', 'Kari Agent'],
+    ['nn', null, null],
+  ] as const)('%s: %s is named %s', (locale, actorId, name) => {
+    const person = personWithRequester(staff, requester, translatorFor(locale));
+    expect(person(actorId)).toBe(name);
+  });
+  it('names nobody the requester when the case has no portal account', () => {
+    const person = personWithRequester(staff, { name: 'Ola', userId: null }, translatorFor('nn'));
+    expect(person('agent-1')).toBe('Kari Agent');
+    expect(person(null)).toBeNull();
   });
 });

@@ -9,6 +9,29 @@ export interface HistoryLookups {
   caseNumber: (id: string) => string;
 }
 
+/** The case's requester, as far as naming them goes. */
+export interface RequesterRef {
+  name: string;
+  /** Their portal account, the actor id of what they did in the portal. */
+  userId: string | null;
+}
+
+/**
+ * A person lookup that names the case's requester as the requester ("Ola Nordmann
+ * (innmeldar)"): their portal account is not in the staff directory, and `person` alone would
+ * take them for an unknown colleague. Everyone else goes through `person`.
+ */
+export function personWithRequester(
+  person: (id: string | null) => string | null,
+  requester: RequesterRef,
+  t: Translate,
+): (id: string | null) => string | null {
+  return (id) =>
+    id !== null && requester.userId !== null && id === requester.userId
+      ? t('history.requesterActor', { name: requester.name })
+      : person(id);
+}
+
 /** One history line for a change, in the user's language. */
 export function describeChange(
   change: CaseChange,
