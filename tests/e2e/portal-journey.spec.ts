@@ -170,7 +170,10 @@ test('portal journey by keyboard: report → on the agents’ board → agent re
     ).ok(),
   ).toBe(true);
   expect((await change({ type: 'statusChanged', status: 'inProgress' })).ok()).toBe(true);
-  expect((await change({ type: 'statusChanged', status: 'resolved' })).ok()).toBe(true);
+  const resolution = 'Bytte tonerkassett i skrivaren';
+  expect((await change({ type: 'statusChanged', status: 'resolved', note: resolution })).ok()).toBe(
+    true,
+  );
 
   // My cases → the case: the reply is there, the internal note is not.
   await tabTo(page, page.getByRole('navigation').getByRole('link', { name: 'Mine saker' }));
@@ -183,6 +186,7 @@ test('portal journey by keyboard: report → on the agents’ board → agent re
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('history')).toContainText(reply);
   await expect(page.getByTestId('history')).not.toContainText('toner bestilt');
+  await expect(page.getByTestId('history')).toContainText(resolution);
   await expect(page.getByRole('heading', { name: 'Er problemet løyst?' })).toBeVisible();
   await expectNoAxeViolations(page, 'case page');
   await page.screenshot({ path: docScreenshot('portal-case.png'), fullPage: true });

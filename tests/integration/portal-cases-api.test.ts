@@ -162,7 +162,15 @@ describe.each(engines)('portal cases on $name', (engine) => {
     const early = await change(s.tokens.requesterKari, { type: 'statusChanged', status: 'closed' });
     expect([403, 422]).toContain(early.status);
     await change(s.tokens.agent, { type: 'statusChanged', status: 'inProgress' });
-    await change(s.tokens.agent, { type: 'statusChanged', status: 'resolved' });
+    // Resolving without telling the requester what was done is refused.
+    const silent = await change(s.tokens.agent, { type: 'statusChanged', status: 'resolved' });
+    expect(silent.status).toBe(422);
+    expect(JSON.stringify(silent.body)).toContain('status.resolutionNoteRequired');
+    await change(s.tokens.agent, {
+      type: 'statusChanged',
+      status: 'resolved',
+      note: 'Bytte tonerkassett',
+    });
     const confirmed = await change(s.tokens.requesterKari, {
       type: 'statusChanged',
       status: 'closed',

@@ -20,6 +20,16 @@ describe('what the board may do with a case', () => {
     });
   });
 
+  it('line 1 may not resolve a case on line 2; the consultant and the team leader may', () => {
+    const onLine2 = sampleCase({ line: 2, status: 'inProgress' });
+    const resolve = (who: 'agent' | 'moldeConsultant' | 'teamLeader') =>
+      allowedMoves(onLine2, actor(who), context).statuses.find((m) => m.target === 'resolved')
+        ?.verdict;
+    expect(resolve('agent')).toMatchObject({ ok: false, rule: 'status.resolveOtherLine' });
+    expect(resolve('moldeConsultant')).toEqual({ ok: true });
+    expect(resolve('teamLeader')).toEqual({ ok: true });
+  });
+
   it('a case from a municipality without line 2 can only go to line 3', () => {
     const record = sampleCase({
       requester: { ...sampleCase().requester, municipalityId: 'gjemnes' },

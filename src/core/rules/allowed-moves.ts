@@ -28,8 +28,9 @@ export interface AllowedMoves {
  * verdict `checkChange` would give. The kanban uses it while dragging, to refuse a forbidden
  * drop and say which rule forbids it, with the same rules the server applies.
  *
- * Moving to `waiting` is checked as waiting for the requester; an escalation is checked with
- * a placeholder reason, because the board asks for the real reason after the drop.
+ * Moving to `waiting` is checked as waiting for the requester; an escalation and resolving are
+ * checked with a placeholder reason or note, because the board asks for the real one after the
+ * drop.
  */
 export function allowedMoves(record: CaseRecord, actor: Actor, context: RuleContext): AllowedMoves {
   const statuses = caseStatuses.map((target): MoveOption<CaseStatus> => {
@@ -37,7 +38,7 @@ export function allowedMoves(record: CaseRecord, actor: Actor, context: RuleCont
       type: 'statusChanged',
       status: target,
       waitingReason: target === 'waiting' ? (record.waitingReason ?? 'requester') : null,
-      note: '',
+      note: target === 'resolved' ? '…' : '',
     };
     return { target, verdict: checkChange(record, change, actor, context) };
   });

@@ -4,7 +4,7 @@ import { priorities } from '../case/case-vocabulary';
 import { checkFormValues } from '../config/category-form';
 import { findMunicipality } from '../config/municipality-config';
 import { classifyPriority } from '../priority/priority-classifier';
-import { type Actor, isStaff } from './actor';
+import { type Actor, isStaff, lineOfRole } from './actor';
 import { checkAssignment } from './assignment-rules';
 import { canReadCase } from './case-access';
 import { checkEscalation } from './escalation-rules';
@@ -65,6 +65,26 @@ function checkStatus(
   if (!isStaff(actor) && !requesterStatusMoves.some(([f, t]) => f === from && t === to)) {
     return refuse('requester.statusNotAllowed', { from, to });
   }
+  if (to === 'resolved' && from !== 'resolved') return checkResolve(current, change, actor);
+  return allowed;
+}
+
+/**
+ * Resolving a case (staff only; a requester never resolves). The line that holds the case
+ * resolves it: line 1 may not resolve a case it has sent to line 2 or 3 (it sends it back
+ * first, or the line that has it decides). The team leader leads the service and may resolve a
+ * case on any line; an admin works on no line and may not. And the requester must be told what
+ * was done: the note is shown to them, so it may not be empty.
+ */
+function checkResolve(
+  current: CaseRecord,
+  change: Change<'statusChanged'>,
+  actor: Actor,
+): RuleVerdict {
+  if (actor.role !== 'teamLeader' && lineOfRole(actor.role) !== current.line) {
+    return refuse('status.resolveOtherLine', { line: current.line });
+  }
+  if (change.note.trim() === '') return refuse('status.resolutionNoteRequired');
   return allowed;
 }
 

@@ -13,6 +13,8 @@ export const ruleIds = [
   'status.transition',
   'status.unchanged',
   'status.mergedCase',
+  'status.resolutionNoteRequired',
+  'status.resolveOtherLine',
   'escalation.sameLine',
   'escalation.reasonRequired',
   'escalation.noLine2Group',

@@ -26,6 +26,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'status.unchanged': 'Saka er alt {to}.',
     'status.mergedCase':
       'Saka er slått saman med ei anna sak og kan ikkje gjenopnast. Arbeid vidare i den andre saka.',
+    'status.resolutionNoteRequired':
+      'Skriv kva som vart gjort for å løyse saka. Innmeldaren får lese det.',
+    'status.resolveOtherLine':
+      'Saka ligg på {line}. linje. Berre {line}. linje eller teamleiaren kan setje ho til løyst.',
     'escalation.sameLine': 'Saka ligg alt på {line}. linje.',
     'escalation.reasonRequired': 'Skriv kvifor saka skal flyttast til ei anna linje.',
     'escalation.noLine2Group':
@@ -61,6 +65,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'status.unchanged': 'Saken er allerede {to}.',
     'status.mergedCase':
       'Saken er slått sammen med en annen sak og kan ikke gjenåpnes. Arbeid videre i den andre saken.',
+    'status.resolutionNoteRequired':
+      'Skriv hva som ble gjort for å løse saken. Innmelderen får lese det.',
+    'status.resolveOtherLine':
+      'Saken ligger på {line}. linje. Bare {line}. linje eller teamlederen kan sette den til løst.',
     'escalation.sameLine': 'Saken ligger allerede på {line}. linje.',
     'escalation.reasonRequired': 'Skriv hvorfor saken skal flyttes til en annen linje.',
     'escalation.noLine2Group':
@@ -96,6 +104,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'status.unchanged': 'The case is already {to}.',
     'status.mergedCase':
       'The case was merged into another case and cannot be reopened; continue in the other case.',
+    'status.resolutionNoteRequired':
+      'Write what was done to resolve the case; the requester will read it.',
+    'status.resolveOtherLine':
+      'The case is on line {line}; only line {line} or the team leader can resolve it.',
     'escalation.sameLine': 'The case is already on line {line}.',
     'escalation.reasonRequired': 'Give a reason for moving the case to another line.',
     'escalation.noLine2Group': '{municipality} has no line 2; send the case to line 3 instead.',

@@ -69,4 +69,35 @@ describe('the public part of a case history', () => {
     ]);
     expect(JSON.stringify(history)).not.toMatch(/Intern merknad|consultant-7|agent-1/);
   });
+
+  it('shows the requester what resolved the case, and why it was reopened', () => {
+    const history = publicHistory(
+      [
+        event('agent-1', {
+          type: 'statusChanged',
+          status: 'resolved',
+          waitingReason: null,
+          note: 'Bytte tonerkassett',
+        }),
+        event('kari', {
+          type: 'statusChanged',
+          status: 'reopened',
+          waitingReason: null,
+          note: 'Papirstopp igjen',
+        }),
+        event('agent-1', {
+          type: 'statusChanged',
+          status: 'inProgress',
+          waitingReason: null,
+          note: '',
+        }),
+      ],
+      'kari',
+    );
+    expect(history.map((h) => (h.kind === 'status' ? [h.status, h.note] : h.kind))).toEqual([
+      ['resolved', 'Bytte tonerkassett'],
+      ['reopened', 'Papirstopp igjen'],
+      ['inProgress', ''],
+    ]);
+  });
 });

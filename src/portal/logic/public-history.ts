@@ -12,7 +12,8 @@ export type HistoryEntry = {
   by: 'you' | 'support';
 } & (
   | { kind: 'created' }
-  | { kind: 'status'; status: CaseStatus }
+  /** `note`: what resolved the case, or why it was reopened (empty for other moves). */
+  | { kind: 'status'; status: CaseStatus; note: string }
   | { kind: 'priority'; priority: Priority }
   | { kind: 'escalated'; line: SupportLine }
   | { kind: 'assigned' }
@@ -38,7 +39,13 @@ export function publicHistory(events: readonly CaseEvent[], requesterId: string)
         entries.push({ ...base, kind: 'created' });
         break;
       case 'statusChanged':
-        entries.push({ ...base, kind: 'status', status: change.status });
+        entries.push({
+          ...base,
+          kind: 'status',
+          status: change.status,
+          // Other status notes are working notes; these two are written for the requester.
+          note: change.status === 'resolved' || change.status === 'reopened' ? change.note : '',
+        });
         break;
       case 'prioritySet':
         entries.push({ ...base, kind: 'priority', priority: change.priority });

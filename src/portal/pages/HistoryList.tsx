@@ -42,6 +42,9 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
           </p>
           <p className="history__what">{text(e)}</p>
           {e.kind === 'comment' && <p className="history__comment pre-wrap">{e.body}</p>}
+          {e.kind === 'status' && e.note !== '' && (
+            <p className="history__comment pre-wrap">{e.note}</p>
+          )}
         </li>
       ))}
     </ol>
