@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { type MouseEvent, memo } from 'react';
 import { priorityLabel } from '../../../../core/priority/index';
 import type { SlaState } from '../../../../core/sla/index';
 import type { LocalCase } from '../../db/local-records';
@@ -22,8 +22,27 @@ export function displayNumber(c: LocalCase): string {
 }
 
 /**
- * One case on the board. The title link is the card's one tab stop: Enter opens the case,
- * Space picks it up to move it with the arrow keys (dnd-kit keyboard sensor).
+ * Whether a click on a card (not on its link) should open the case: a plain left click that
+ * did not end a text selection. A click after a drag never gets here (dnd-kit stops it).
+ */
+export function clickOpensCard(
+  e: Pick<
+    MouseEvent,
+    'button' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'defaultPrevented'
+  >,
+  insideLink: boolean,
+  selectedText: string,
+): boolean {
+  if (e.defaultPrevented || insideLink || e.button !== 0) return false;
+  if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return false;
+  return selectedText === '';
+}
+
+/**
+ * One case on the board. The whole card opens the case with the mouse; the title link is the
+ * card's one tab stop: Enter opens the case, Space picks it up to move it with the arrow keys
+ * (dnd-kit keyboard sensor). The card itself is no second target, so keyboard and screen
+ * reader users meet one control per case.
  */
 export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
   const { record: c, sla, municipality, assignee, overlay } = props;
@@ -35,13 +54,22 @@ export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
   });
   const number = displayNumber(c);
   const { role: _role, tabIndex: _tab, ...a11y } = attributes;
+  const hash = routeHash({ name: 'case', caseId: c.id });
+  const open = (e: MouseEvent<HTMLElement>) => {
+    const insideLink = (e.target as Element).closest('a, button') !== null;
+    if (clickOpensCard(e, insideLink, globalThis.getSelection?.()?.toString() ?? '')) {
+      globalThis.location.hash = hash;
+    }
+  };
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the title link is the card's keyboard target (Enter opens the case); a second tab stop per card would only repeat it
     <article
       ref={overlay ? undefined : setNodeRef}
       className={`card card--${c.priority}${isDragging ? ' card--dragging' : ''}${overlay ? ' card--overlay' : ''}`}
       data-testid="case-card"
       data-case-id={c.id}
       {...(overlay ? {} : listeners)}
+      onClick={overlay ? undefined : open}
     >
       <div className="card__top">
         <span
@@ -57,7 +85,7 @@ export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
       </div>
       <div className="card__title">
         <a
-          href={routeHash({ name: 'case', caseId: c.id })}
+          href={hash}
           ref={overlay ? undefined : setActivatorNodeRef}
           {...(overlay ? {} : a11y)}
           aria-roledescription={undefined}

@@ -1,13 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { Dialog } from '../../app/Dialog';
 import { useT } from '../../i18n/use-t';
-import type { BoardMove } from './board-moves';
+import type { BoardMove, MoveAnswers } from './board-moves';
 
-export interface MoveAnswers {
-  reason?: string;
-  tried?: string;
-  waitingReason?: 'requester' | 'thirdParty';
-}
+export type { MoveAnswers } from './board-moves';
 
 interface MoveDialogProps {
   number: string;
@@ -16,11 +12,15 @@ interface MoveDialogProps {
   onCancel: () => void;
 }
 
-/** Asks what a move needs: the reason and what was tried (lanes), or what the case waits for. */
+/**
+ * Asks what a move needs: the reason and what was tried (lanes), what the case waits for, or
+ * what resolved it (the requester reads that note in the portal).
+ */
 export function MoveDialog({ number, move, onConfirm, onCancel }: MoveDialogProps) {
   const t = useT();
-  const ids = { reason: useId(), tried: useId(), error: useId() };
+  const ids = { reason: useId(), tried: useId(), error: useId(), note: useId(), hint: useId() };
   const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
   const [tried, setTried] = useState('');
   const [waitingReason, setWaitingReason] = useState<'requester' | 'thirdParty'>('requester');
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +33,49 @@ export function MoveDialog({ number, move, onConfirm, onCancel }: MoveDialogProp
         return;
       }
       onConfirm({ reason: reason.trim(), tried: tried.trim() });
+    } else if (move.needsNote) {
+      if (!note.trim()) {
+        setError(t('resolveDialog.noteRequired'));
+        return;
+      }
+      onConfirm({ note: note.trim() });
     } else onConfirm({ waitingReason });
+  }
+
+  if (move.kind === 'status' && move.needsNote) {
+    return (
+      <Dialog title={t('resolveDialog.title', { number })} onClose={onCancel}>
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={ids.note}>{t('resolveDialog.note')}</label>
+            <textarea
+              id={ids.note}
+              value={note}
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            <span id={ids.hint} className="field__hint">
+              {t('resolveDialog.noteHint')}
+            </span>
+            {error ? (
+              <span id={ids.error} className="error" role="alert">
+                {error}
+              </span>
+            ) : null}
+          </div>
+          <div className="dialog__actions">
+            <button type="button" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="primary">
+              {t('resolveDialog.confirm')}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    );
   }
 
   if (move.kind === 'status') {

@@ -22,13 +22,23 @@ export function parseDropId(id: string): DropTarget | null {
  * What dropping a case on a target means.
  * - another lane: escalate (up) or send back (down); needs a reason and what was tried. The
  *   status stays as it is.
- * - another column in the same lane: a status change; `waiting` needs to know what for.
+ * - another column in the same lane: a status change; `waiting` needs to know what for, and
+ *   `resolved` a note saying what was done (the requester reads it).
  * - the same place: nothing.
  */
 export type BoardMove =
   | { kind: 'none' }
   | { kind: 'escalate'; toLine: SupportLine; up: boolean }
-  | { kind: 'status'; status: CaseStatus; needsWaitingReason: boolean };
+  | { kind: 'status'; status: CaseStatus; needsWaitingReason: boolean; needsNote: boolean };
+
+/** What a move's dialog asked. */
+export interface MoveAnswers {
+  reason?: string;
+  tried?: string;
+  waitingReason?: 'requester' | 'thirdParty';
+  /** What resolved the case (moves to `resolved`). */
+  note?: string;
+}
 
 export function moveFor(
   current: { line: SupportLine; status: CaseStatus },
@@ -42,14 +52,12 @@ export function moveFor(
     kind: 'status',
     status: target.column,
     needsWaitingReason: target.column === 'waiting',
+    needsNote: target.column === 'resolved',
   };
 }
 
 /** The change a move makes once its dialog (if any) is answered. */
-export function changeForMove(
-  move: BoardMove,
-  answers: { reason?: string; tried?: string; waitingReason?: 'requester' | 'thirdParty' } = {},
-): CaseChangeInput | null {
+export function changeForMove(move: BoardMove, answers: MoveAnswers = {}): CaseChangeInput | null {
   switch (move.kind) {
     case 'none':
       return null;
@@ -65,6 +73,7 @@ export function changeForMove(
         type: 'statusChanged',
         status: move.status,
         waitingReason: move.needsWaitingReason ? (answers.waitingReason ?? 'requester') : null,
+        note: answers.note?.trim() ?? '',
       };
   }
 }

@@ -8,10 +8,15 @@ import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
-import { type BoardMove, changeForMove, type DropTarget, moveFor } from './board-moves';
+import {
+  type BoardMove,
+  changeForMove,
+  type DropTarget,
+  type MoveAnswers,
+  moveFor,
+} from './board-moves';
 import { boardColumns } from './board-selectors';
 import { displayNumber } from './CaseCard';
-import type { MoveAnswers } from './MoveDialog';
 
 type DialogMove = Extract<BoardMove, { kind: 'escalate' } | { kind: 'status' }>;
 
@@ -84,8 +89,9 @@ export function useBoardMoves() {
         show(t('move.refused', { number: displayNumber(record), reason }), 'error');
         return;
       }
-      if (move.kind === 'escalate' || move.needsWaitingReason) setPending({ record, move });
-      else void apply(record, move);
+      if (move.kind === 'escalate' || move.needsWaitingReason || move.needsNote) {
+        setPending({ record, move });
+      } else void apply(record, move);
     },
     confirm(answers: MoveAnswers) {
       if (!pending) return;

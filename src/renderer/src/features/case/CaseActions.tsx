@@ -12,7 +12,7 @@ import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { useDirectoryStore } from '../../stores/directory-store';
 import { useToastStore } from '../../stores/toast-store';
-import type { BoardMove } from '../board/board-moves';
+import { type BoardMove, changeForMove } from '../board/board-moves';
 import { displayNumber } from '../board/CaseCard';
 import { MoveDialog } from '../board/MoveDialog';
 import { PriorityField } from '../priority/PriorityField';
@@ -37,8 +37,15 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
     else if (done) showToast(done);
   }
   function setStatus(status: CaseStatus) {
-    if (status === 'waiting') setMove({ kind: 'status', status, needsWaitingReason: true });
-    else void run({ type: 'statusChanged', status, waitingReason: null });
+    // Waiting asks what for, resolving what was done: the same dialog as the board's.
+    if (status === 'waiting' || status === 'resolved') {
+      setMove({
+        kind: 'status',
+        status,
+        needsWaitingReason: status === 'waiting',
+        needsNote: status === 'resolved',
+      });
+    } else void run({ type: 'statusChanged', status, waitingReason: null });
   }
   const escalate = (toLine: SupportLine) =>
     setMove({ kind: 'escalate', toLine, up: toLine > c.line });
@@ -137,11 +144,7 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
                     reason: a.reason ?? '',
                     tried: a.tried ?? '',
                   }
-                : {
-                    type: 'statusChanged',
-                    status: m.status,
-                    waitingReason: a.waitingReason ?? 'requester',
-                  },
+                : (changeForMove(m, a) ?? { type: 'statusChanged', status: m.status }),
               m.kind === 'escalate'
                 ? t('move.done', {
                     number: displayNumber(c),
