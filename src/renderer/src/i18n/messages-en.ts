@@ -72,6 +72,7 @@ export const en: Messages = {
   'filter.all': 'All',
   'filter.text': 'Search cases',
   'filter.sortBySla': 'Sort by SLA',
+  'filter.slaCounts': 'At risk: {atRisk} · Breached: {breached}',
 
   'card.open': 'Open case {number}: {title}',
   'card.provisional': 'provisional number',

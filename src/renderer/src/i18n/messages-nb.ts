@@ -72,6 +72,7 @@ export const nb: Messages = {
   'filter.all': 'Alle',
   'filter.text': 'Søk i saker',
   'filter.sortBySla': 'Sorter etter SLA',
+  'filter.slaCounts': 'I faresonen: {atRisk} · Brutt: {breached}',
 
   'card.open': 'Åpne sak {number}: {title}',
   'card.provisional': 'midlertidig nummer',

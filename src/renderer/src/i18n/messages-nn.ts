@@ -74,6 +74,7 @@ export const nn = {
   'filter.all': 'Alle',
   'filter.text': 'Søk i saker',
   'filter.sortBySla': 'Sorter etter SLA',
+  'filter.slaCounts': 'I faresona: {atRisk} · Brote: {breached}',
 
   'card.open': 'Opne sak {number}: {title}',
   'card.provisional': 'mellombels nummer',

@@ -4,9 +4,22 @@ import { priorityLabel } from '../../../../core/priority/index';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useBoardFilterStore } from './board-filter-store';
+import type { BoardSlaCounts } from './board-selectors';
 
-/** Filters (mine, municipality, priority, free text), SLA sorting and closed cases. */
-export function BoardToolbar({ shown, total }: { shown: number; total: number }) {
+/**
+ * Filters (mine, municipality, priority, free text), SLA sorting and closed cases. With SLA
+ * sorting, what can still be saved comes first in each column and the breached cases after,
+ * so how many are at risk and breached is said here.
+ */
+export function BoardToolbar({
+  shown,
+  total,
+  slaCounts = null,
+}: {
+  shown: number;
+  total: number;
+  slaCounts?: BoardSlaCounts | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const ids = { text: useId(), mun: useId(), prio: useId() };
@@ -78,6 +91,11 @@ export function BoardToolbar({ shown, total }: { shown: number; total: number })
         />
         {t('board.showClosed')}
       </label>
+      {slaCounts ? (
+        <span className="board-toolbar__sla" data-testid="board-sla-counts">
+          {t('filter.slaCounts', { ...slaCounts })}
+        </span>
+      ) : null}
       <span className="board-toolbar__count" role="status">
         {t('board.count', { shown, total })}
       </span>

@@ -89,7 +89,7 @@ export default function BoardView() {
   return (
     <div className="board">
       <h1 className="visually-hidden">{t('board.title')}</h1>
-      <BoardToolbar shown={data.shown} total={data.total} />
+      <BoardToolbar shown={data.shown} total={data.total} slaCounts={data.slaCounts} />
       <DndContext
         sensors={sensors}
         collisionDetection={collision}

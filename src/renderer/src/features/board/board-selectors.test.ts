@@ -84,24 +84,72 @@ describe('grouping and SLA order', () => {
     expect(groups[1].new).toEqual([b]);
     expect(shown).toBe(2);
   });
-  it('sorts breached first, then at risk, then by due time', () => {
-    const late = aCase();
-    const risky = aCase();
-    const soon = aCase();
-    const later = aCase();
-    const states = new Map([
-      [late.id, sla('breached', 5)],
-      [risky.id, sla('atRisk', 50)],
-      [soon.id, sla('running', 10)],
-      [later.id, sla('running', 20)],
-    ]);
-    const { groups } = groupBoard(
-      [later, soon, risky, late],
+  it.each([
+    // [name, order given, expected order]: what can still be saved first, soonest due;
+    // then breached; then what has no clock counting.
+    [
+      'saved first, soonest due',
+      ['late', 'risky', 'soon', 'later'],
+      ['soon', 'risky', 'later', 'late'],
+    ],
+    [
+      'breached after, most recent breach first',
+      ['late', 'older', 'later'],
+      ['later', 'late', 'older'],
+    ],
+    ['waiting last', ['waiting', 'late', 'later'], ['later', 'late', 'waiting']],
+  ])('%s', (_name, given, expected) => {
+    const states: Record<string, SlaState | null> = {
+      older: sla('breached', 1),
+      late: sla('breached', 5),
+      soon: sla('running', 10),
+      later: sla('running', 70),
+      risky: sla('atRisk', 50),
+      waiting: sla('paused', 0),
+    };
+    const byName = new Map(given.map((name) => [name, aCase({ title: name })]));
+    const slaOf = (c: LocalCase) => states[c.title] ?? null;
+    const cases = [...byName.values()];
+    const { groups } = groupBoard(cases, emptyFilter, null, slaOf);
+    expect(groups[1].new.map((c) => c.title)).toEqual(expected);
+    const { groups: presorted } = groupBoard(
+      sortCases(cases, true, slaOf),
       emptyFilter,
       null,
-      (c) => states.get(c.id) ?? null,
+      slaOf,
+      true,
     );
-    expect(groups[1].new.map((c) => c.id)).toEqual([late.id, risky.id, soon.id, later.id]);
+    expect(presorted[1].new.map((c) => c.title)).toEqual(expected);
+  });
+  it('a new high case with 59 minutes left is the first card in Ny, above 138 breached', () => {
+    const now = Date.parse('2026-11-24T10:00:00+01:00');
+    const breached = Array.from({ length: 138 }, () => aCase({ priority: 'critical' }));
+    const fresh = aCase({ priority: 'high', title: 'Ny, 59 minutt att' });
+    const states = new Map<string, SlaState>([
+      ...breached.map((c, i) => [c.id, sla('breached', now - (i + 1) * 86_400_000)] as const),
+      [fresh.id, sla('running', now + 59 * 60_000)],
+    ]);
+    const slaOf = (c: LocalCase) => states.get(c.id) ?? null;
+    const { groups, slaCounts } = groupBoard(
+      sortCases([...breached, fresh], true, slaOf),
+      emptyFilter,
+      null,
+      slaOf,
+      true,
+    );
+    expect(groups[1].new[0]).toBe(fresh);
+    expect(slaCounts).toEqual({ atRisk: 0, breached: 138 });
+  });
+  it('counts the shown cases at risk and breached, only when sorting by SLA', () => {
+    const cs = [aCase(), aCase(), aCase({ priority: 'low' }), aCase()];
+    const states = [sla('atRisk', 5), sla('breached', 1), sla('breached', 2), sla('running', 9)];
+    const slaOf = (c: LocalCase) => states[cs.indexOf(c)] ?? null;
+    expect(groupBoard(cs, emptyFilter, null, slaOf).slaCounts).toEqual({ atRisk: 1, breached: 2 });
+    expect(groupBoard(cs, { ...emptyFilter, priority: 'low' }, null, slaOf).slaCounts).toEqual({
+      atRisk: 0,
+      breached: 1,
+    });
+    expect(groupBoard(cs, { ...emptyFilter, sortBySla: false }, null, slaOf).slaCounts).toBe(null);
   });
 });
 

@@ -1,5 +1,11 @@
 import type { CaseStatus, Priority, SupportLine } from '../../../../core/case/index';
-import type { SlaState } from '../../../../core/sla/index';
+import {
+  compareSlaOrderKeys,
+  type SlaOrderKey,
+  type SlaState,
+  slaOrderKey,
+  slaUrgency,
+} from '../../../../core/sla/index';
 import type { LocalCase } from '../../db/local-records';
 
 /** The columns of the board, left to right. `closed` appears only when asked for. */
@@ -52,11 +58,17 @@ export function matchesFilter(
 }
 
 const priorityRank: Record<Priority, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-const slaRank = { breached: 0, atRisk: 1, running: 2, breachedMet: 3, paused: 4, met: 5 } as const;
+
+/** A case's place in the SLA order (core/sla/sla-urgency.ts). */
+function slaKeyOf(c: LocalCase, slaOf: (c: LocalCase) => SlaState | null): SlaOrderKey {
+  return slaOrderKey(slaUrgency(slaOf(c)), c.priority);
+}
 
 /**
- * Most urgent first: breached, then at risk, then by the time left (earliest due), then
- * priority. Without SLA sorting: priority, then most recently changed.
+ * With SLA sorting, the core SLA order: what can still be saved first (running or at risk,
+ * soonest deadline first), then the breached ones (priority, most recent breach first), then
+ * those with no clock counting; ties by most recently changed. Without: priority, then most
+ * recently changed.
  */
 export function compareCases(
   a: LocalCase,
@@ -65,27 +77,15 @@ export function compareCases(
   slaOf: (c: LocalCase) => SlaState | null,
 ): number {
   if (sortBySla) {
-    const sa = slaOf(a);
-    const sb = slaOf(b);
-    const ra = sa ? slaRank[sa.worst] : 9;
-    const rb = sb ? slaRank[sb.worst] : 9;
-    if (ra !== rb) return ra - rb;
-    const da = sa ? nextDue(sa) : Infinity;
-    const db = sb ? nextDue(sb) : Infinity;
-    if (da !== db) return da - db;
+    const bySla = compareSlaOrderKeys(slaKeyOf(a, slaOf), slaKeyOf(b, slaOf));
+    if (bySla !== 0) return bySla;
   }
   const p = priorityRank[a.priority] - priorityRank[b.priority];
   if (p !== 0) return p;
   return b.updatedAt.localeCompare(a.updatedAt);
 }
 
-/** The earliest deadline of the clocks still running. */
-function nextDue(s: SlaState): number {
-  const running = (c: SlaState['response']) =>
-    c.status === 'running' || c.status === 'atRisk' || c.status === 'breached';
-  const dues = [s.response, s.resolution].filter(running).map((c) => c.dueAt ?? Infinity);
-  return dues.length ? Math.min(...dues) : Infinity;
-}
+const noSlaKey: SlaOrderKey = [0, 0, 0];
 
 /**
  * All cases in board order, sorted once (with each case's sort key computed once) so that a
@@ -96,23 +96,24 @@ export function sortCases(
   sortBySla: boolean,
   slaOf: (c: LocalCase) => SlaState | null,
 ): LocalCase[] {
-  const keyed = cases.map((c) => {
-    const sla = sortBySla ? slaOf(c) : null;
-    return {
-      c,
-      rank: sortBySla ? (sla ? slaRank[sla.worst] : 9) : 0,
-      due: sla ? nextDue(sla) : Infinity,
-      priority: priorityRank[c.priority],
-    };
-  });
+  const keyed = cases.map((c) => ({
+    c,
+    sla: sortBySla ? slaKeyOf(c, slaOf) : noSlaKey,
+    priority: priorityRank[c.priority],
+  }));
   keyed.sort(
     (a, b) =>
-      a.rank - b.rank ||
-      (a.due === b.due ? 0 : a.due < b.due ? -1 : 1) ||
+      compareSlaOrderKeys(a.sla, b.sla) ||
       a.priority - b.priority ||
       b.c.updatedAt.localeCompare(a.c.updatedAt),
   );
   return keyed.map((k) => k.c);
+}
+
+/** How many of the shown cases are at risk and breached (said beside the SLA order). */
+export interface BoardSlaCounts {
+  atRisk: number;
+  breached: number;
 }
 
 /** Cases per line and column, filtered and sorted. */
@@ -126,7 +127,7 @@ export function groupBoard(
   /** The cases are already in board order (see `sortCases`): only filter and group. */
   presorted = false,
   searchText: (c: LocalCase) => string = searchTextOf,
-): { groups: BoardGroups; shown: number } {
+): { groups: BoardGroups; shown: number; slaCounts: BoardSlaCounts | null } {
   const empty = (): Record<BoardColumn, LocalCase[]> => ({
     new: [],
     inProgress: [],
@@ -136,16 +137,24 @@ export function groupBoard(
   });
   const groups: BoardGroups = { 1: empty(), 2: empty(), 3: empty() };
   let shown = 0;
+  // Counted only with SLA sorting on: the board's cold start shows cards before every
+  // case's SLA state is known.
+  const slaCounts: BoardSlaCounts | null = filter.sortBySla ? { atRisk: 0, breached: 0 } : null;
   for (const c of cases) {
     if (!matchesFilter(c, filter, userId, searchText)) continue;
     groups[c.line][columnOf(c.status)].push(c);
     shown += 1;
+    if (slaCounts) {
+      const u = slaUrgency(slaOf(c));
+      if (u.group === 'breached') slaCounts.breached += 1;
+      else if (u.urgent?.state.status === 'atRisk') slaCounts.atRisk += 1;
+    }
   }
-  if (presorted) return { groups, shown };
+  if (presorted) return { groups, shown, slaCounts };
   for (const line of [1, 2, 3] as const) {
     for (const column of boardColumns) {
       groups[line][column].sort((a, b) => compareCases(a, b, filter.sortBySla, slaOf));
     }
   }
-  return { groups, shown };
+  return { groups, shown, slaCounts };
 }

@@ -8,7 +8,13 @@ import { useNowMinute } from '../../stores/clock-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { subscribeBoardCases } from './board-case-cache';
 import { currentFilter, useBoardFilterStore } from './board-filter-store';
-import { type BoardGroups, groupBoard, searchTextOf, sortCases } from './board-selectors';
+import {
+  type BoardGroups,
+  type BoardSlaCounts,
+  groupBoard,
+  searchTextOf,
+  sortCases,
+} from './board-selectors';
 import { slaOfRecord } from './case-sla';
 
 const openStatuses: CaseStatus[] = ['new', 'inProgress', 'waiting', 'resolved', 'reopened'];
@@ -18,6 +24,8 @@ export interface BoardData {
   groups: BoardGroups;
   shown: number;
   total: number;
+  /** At risk and breached among the shown cases, once SLA sorting is on and ready. */
+  slaCounts: BoardSlaCounts | null;
   slaOf: (c: LocalCase) => SlaState | null;
   loading: boolean;
   /** Every loaded case by id (for drag events); rebuilt when cases change, not per keystroke. */
@@ -84,18 +92,27 @@ export function useBoardData(): BoardData {
   );
 
   const { mine, municipalityId, priority, sortBySla, showClosed } = filter;
-  const { groups, shown } = useMemo(
+  const slaSorted = sortBySla && slaReady;
+  const { groups, shown, slaCounts } = useMemo(
     () =>
       groupBoard(
         sorted,
-        { mine, municipalityId, priority, sortBySla, showClosed, text: deferredText },
+        { mine, municipalityId, priority, sortBySla: slaSorted, showClosed, text: deferredText },
         actor.id,
         slaOf,
         true,
         cachedSearchText,
       ),
-    [sorted, mine, municipalityId, priority, sortBySla, showClosed, deferredText, actor.id, slaOf],
+    [sorted, mine, municipalityId, priority, slaSorted, showClosed, deferredText, actor.id, slaOf],
   );
   const byId = useMemo(() => new Map((cases ?? []).map((c) => [c.id, c])), [cases]);
-  return { groups, shown, total: cases?.length ?? 0, slaOf, loading: cases === undefined, byId };
+  return {
+    groups,
+    shown,
+    total: cases?.length ?? 0,
+    slaCounts,
+    slaOf,
+    loading: cases === undefined,
+    byId,
+  };
 }
