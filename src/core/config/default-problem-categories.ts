@@ -1,23 +1,9 @@
 import type { LocalizedText } from './localized-text';
-import type { FormField, FormFieldOption, ProblemCategory } from './problem-category';
+import type { FormFieldOption, ProblemCategory } from './problem-category';
 
 /** A text in Nynorsk, Bokmål and English, in that order (keeps the tables below readable). */
 const t = (nn: string, nb: string, en: string): LocalizedText => ({ nn, nb, en });
 const option = (id: string, label: LocalizedText): FormFieldOption => ({ id, label });
-
-/** The free-text field every form ends with: the user's own words are always welcome. */
-const whatHappened: FormField = {
-  id: 'whatHappened',
-  label: t('Kva skjedde?', 'Hva skjedde?', 'What happened?'),
-  help: t(
-    'Skriv gjerne feilmeldinga og kva du prøvde å gjere.',
-    'Skriv gjerne feilmeldingen og hva du prøvde å gjøre.',
-    'Include the error message and what you were trying to do.',
-  ),
-  type: 'textarea',
-  required: true,
-  maxLength: 4000,
-};
 
 const otherOption = option('other', t('Anna', 'Annet', 'Other'));
 
@@ -25,6 +11,10 @@ const otherOption = option('other', t('Anna', 'Annet', 'Other'));
  * Problem categories typical of municipal IT, with short forms. Health systems preset the
  * life-and-health answer and citizen services the citizen-service answer, so the priority
  * wizard asks only what the category does not already say.
+ *
+ * Every case already has its description ("Kva skjedde?") and the requester's unit (eining),
+ * asked by the portal and the phone intake for every category; a form asks only what its
+ * category adds, never those again.
  */
 export const defaultProblemCategories: ProblemCategory[] = [
   {
@@ -70,7 +60,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
         type: 'checkbox',
         required: false,
       },
-      whatHappened,
     ],
   },
   {
@@ -113,7 +102,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
           otherOption,
         ],
       },
-      whatHappened,
     ],
   },
   {
@@ -154,13 +142,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
         ],
       },
       {
-        id: 'unitName',
-        label: t('Eining / avdeling', 'Enhet / avdeling', 'Unit / ward'),
-        type: 'text',
-        required: true,
-        maxLength: 200,
-      },
-      {
         id: 'patientSafety',
         label: t(
           'Kan feilen gå ut over pasientar eller brukarar no?',
@@ -170,7 +151,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
         type: 'checkbox',
         required: false,
       },
-      whatHappened,
     ],
   },
   {
@@ -196,7 +176,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
           option('shared-mailbox', t('Felles postkasse', 'Felles postkasse', 'Shared mailbox')),
         ],
       },
-      whatHappened,
     ],
   },
   {
@@ -236,7 +215,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
           option('vpn', t('VPN', 'VPN', 'VPN')),
         ],
       },
-      whatHappened,
     ],
   },
   {
@@ -262,13 +240,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
         label: t('Frå dato', 'Fra dato', 'From date'),
         type: 'date',
         required: true,
-      },
-      {
-        id: 'unitName',
-        label: t('Eining', 'Enhet', 'Unit'),
-        type: 'text',
-        required: true,
-        maxLength: 200,
       },
       {
         id: 'access',
@@ -320,7 +291,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
         type: 'checkbox',
         required: false,
       },
-      whatHappened,
     ],
   },
   {
@@ -361,7 +331,6 @@ export const defaultProblemCategories: ProblemCategory[] = [
         required: false,
         maxLength: 50,
       },
-      whatHappened,
     ],
   },
 ];

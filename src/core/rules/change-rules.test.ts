@@ -239,7 +239,7 @@ describe('a closed case only takes reopening and additions to its record', () =>
 
 describe('categories and portal forms, when the context has the categories', () => {
   const withCategories = { ...context, categories: defaultProblemCategories };
-  const printerForm = { printerName: 'Rådhuset', problem: 'toner', whatHappened: 'Tomt for toner' };
+  const printerForm = { printerName: 'Rådhuset', problem: 'toner' };
   const run = (input: CaseChangeInput, who: Person, current: CaseRecord | null = null) => {
     const verdict = checkChange(current, caseChangeSchema.parse(input), actor(who), withCategories);
     return verdict.ok ? 'ok' : verdict.rule;
