@@ -1,18 +1,22 @@
-import type { SlaRiskRow } from './sla-risk-figure';
+/** The state of a counting clock as a countdown shows it. */
+export type CountdownStatus = 'running' | 'atRisk' | 'breached';
 
 /** A risk row as the second-by-second view shows it. */
 export interface Countdown {
   /** Milliseconds to the deadline; negative once passed. */
   msLeft: number;
   /** `breached` as soon as the deadline has passed, even between two recomputations. */
-  status: 'atRisk' | 'breached';
+  status: CountdownStatus;
 }
 
 /**
  * The per-second part of the board: only `dueAt - now` per row, no SLA clock. The rows come
  * from the last full computation (on a data change or each minute).
  */
-export function countdownOf(row: Pick<SlaRiskRow, 'dueAt' | 'slaStatus'>, now: number): Countdown {
+export function countdownOf(
+  row: { dueAt: number; slaStatus: CountdownStatus },
+  now: number,
+): Countdown {
   const msLeft = row.dueAt - now;
   return { msLeft, status: msLeft <= 0 ? 'breached' : row.slaStatus };
 }

@@ -3,6 +3,7 @@ export * from './agent-load-figure';
 export * from './case-sla-snapshot';
 export * from './compliance-figure';
 export * from './countdown';
+export * from './critical-waiting-figure';
 export * from './csv';
 export * from './figure-csv-columns';
 export * from './on-call-figure';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarConfigSchema } from '../calendar/calendar-config';
 import { createServiceCalendar, defaultCalendarConfig } from '../calendar/index';
+import type { CaseChangeInput } from '../case/case-change';
 import { defaultSlaConfig, slaConfigSchema } from '../sla/sla-targets';
 import { complianceRowsOf } from './compliance-figure';
 import { lastOnCallPeriod } from './on-call-figure';
@@ -122,6 +123,45 @@ describe('cases at risk and breached: what can still be saved first', () => {
     expect([r.slaRisk.atRisk, r.slaRisk.breached]).toEqual([3, 42]);
     expect(letters(r.slaRisk.rows.slice(0, 4))).toEqual(['P', 'C', 'F', 'B']);
     expect(r.slaRisk.rows.slice(3).every((row) => row.slaStatus === 'breached')).toBe(true);
+  });
+});
+
+describe('critical cases waiting for their first response', () => {
+  const ack: CaseChangeInput = { type: 'acknowledged' };
+  it('none in the fixture: every critical case there was acknowledged', () => {
+    expect(report.criticalWaiting.rows).toEqual([]);
+  });
+  it('open, critical and unanswered only; answerable in time first, then breached', () => {
+    const history: Record<string, Step[]> = {
+      ...fixtureHistory,
+      // Critical 09:50, nobody answered: response due 10:05 (running).
+      N: [['2026-03-10T09:50', created('critical', 'Nettverket nede i rådhuset')]],
+      // Critical 09:40: 20 of 15 minutes used: breached since 09:55.
+      P: [['2026-03-10T09:40', created('critical', 'Sentralbordet svarar ikkje')]],
+      // Critical 09:57: 3 of 15 minutes, due 10:12.
+      Q: [['2026-03-10T09:57', created('critical', 'Journal utilgjengeleg')]],
+      // Critical, acknowledged: not waiting.
+      R: [
+        ['2026-03-10T09:45', created('critical', 'Kvittert')],
+        ['2026-03-10T09:46', ack, 'u-vakt'],
+      ],
+      // High and unanswered: not critical.
+      S: [['2026-03-10T09:55', created('high', 'Høg')]],
+    };
+    const r = slaBoardReport({
+      cases: buildFixture(history).records,
+      worklogs: [],
+      calendar,
+      slaConfig: defaultSlaConfig,
+      now: fixtureNow,
+    });
+    expect(
+      r.criticalWaiting.rows.map((row) => [letterOf(row.caseId), row.slaStatus, row.dueAt]),
+    ).toEqual([
+      ['N', 'running', oslo('2026-03-10T10:05')],
+      ['Q', 'running', oslo('2026-03-10T10:12')],
+      ['P', 'breached', oslo('2026-03-10T09:55')],
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { SlaConfig } from '../sla/sla-targets';
 import { type AgentLoadFigure, agentLoadFigure } from './agent-load-figure';
 import { type CaseSla, type ReportCase, snapshotCases } from './case-sla-snapshot';
 import { type ComplianceFigure, complianceFigure } from './compliance-figure';
+import { type CriticalWaitingFigure, criticalWaitingFigure } from './critical-waiting-figure';
 import { type OnCallFigure, onCallFigure } from './on-call-figure';
 import { type OpenCasesFigure, openCasesFigure } from './open-cases-figure';
 import { periodStarts } from './report-periods';
@@ -25,6 +26,8 @@ export interface SlaBoardReport {
   now: number;
   openCases: OpenCasesFigure;
   slaRisk: SlaRiskFigure;
+  /** Critical cases nobody has answered yet (the wall's alert list). */
+  criticalWaiting: CriticalWaitingFigure;
   compliance: ComplianceFigure;
   worklog: WorklogFigure;
   agentLoad: AgentLoadFigure;
@@ -41,6 +44,7 @@ export function slaBoardReport<C extends ReportCase>(input: SlaBoardInput<C>): S
     now,
     openCases: openCasesFigure(snapshot),
     slaRisk: slaRiskFigure(snapshot),
+    criticalWaiting: criticalWaitingFigure(snapshot),
     compliance: complianceFigure(snapshot, starts, now),
     worklog: worklogFigure(input.worklogs, starts, now),
     agentLoad: agentLoadFigure(snapshot),
