@@ -121,16 +121,21 @@ test.describe('SLA board over a seeded history', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-slaRisk').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^saksbord-slaRisk-.*\.csv$/);
+    // Oslo wall-clock time in the name (10:00 Oslo is 09:00 UTC), words in the user's language.
+    expect(download.suggestedFilename()).toBe('sla-tavle-i-faresona-og-brote-2026-03-10-1000.csv');
     const text = readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'number;caseId;title;line;priority;assignee;clock;slaStatus;dueAt;leftMinutes;targetMinutes',
+      'Sak;Tittel;Linje;Prioritet;Ansvarleg;Klokke;SLA-status;Frist;Minutt att;Mål (minutt)',
     );
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['G', 'B', 'C', 'F'].map(numberOf));
+    // Names, not ids; words, not codes; Oslo times without a UTC offset.
+    expect(text).not.toMatch(/u-kari|;atRisk;|;breached;|;high;|\+01:00/);
+    expect(text).toMatch(/;(I faresona|Brote);2026-03-\d\d \d\d:\d\d;/);
   });
 
   test('the SLA targets form names a bad field and does not send it', async ({ page }) => {

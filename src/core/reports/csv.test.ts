@@ -3,9 +3,22 @@ import { createServiceCalendar, defaultCalendarConfig } from '../calendar/index'
 import { defaultSlaConfig } from '../sla/sla-targets';
 import { countdownOf, formatCountdown } from './countdown';
 import { quoteCsvField, toCsv } from './csv';
-import { figureCsvColumns } from './figure-csv-columns';
+import { type CsvWords, csvFileName, figureCsv } from './figure-csv-columns';
 import { buildFixture, fixtureNow, oslo } from './sla-board-fixtures';
 import { slaBoardReport } from './sla-board-report';
+
+/** Words that show which word function made each cell. */
+const words: CsvWords = {
+  header: (k) => `H:${k}`,
+  priority: (p) => `P:${p}`,
+  caseStatus: (s) => `CS:${s}`,
+  slaStatus: (s) => `S:${s}`,
+  clock: (c) => `C:${c}`,
+  waitingReason: (r) => `W:${r}`,
+  yesNo: (b) => (b ? 'yes' : 'no'),
+  person: (id) => (id === null ? 'nobody' : `name:${id}`),
+  caseNumber: (id) => `#${id}`,
+};
 
 describe('CSV (RFC 4180 quoting, ; separated, decimal comma, BOM)', () => {
   it.each([
@@ -39,7 +52,7 @@ describe('CSV (RFC 4180 quoting, ; separated, decimal comma, BOM)', () => {
     });
     expect(csv).toBe('Tittel,Tal\r\n"a,b",0.25\r\n');
   });
-  it('exports the rows behind the at-risk figure with Oslo instants', () => {
+  it('exports the rows behind the at-risk figure in the given words, Oslo wall-clock times', () => {
     const { records } = buildFixture();
     const report = slaBoardReport({
       cases: records,
@@ -48,14 +61,84 @@ describe('CSV (RFC 4180 quoting, ; separated, decimal comma, BOM)', () => {
       slaConfig: defaultSlaConfig,
       now: fixtureNow,
     });
-    const csv = toCsv(figureCsvColumns('Europe/Oslo').slaRisk, report.slaRisk.rows, { bom: false });
-    const lines = csv.trimEnd().split('\r\n');
+    const csv = figureCsv('slaRisk', report.slaRisk.rows, 'Europe/Oslo', words);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'number;caseId;title;line;priority;assignee;clock;slaStatus;dueAt;leftMinutes;targetMinutes',
+      'H:case;H:title;H:line;H:priority;H:assignee;H:clock;H:slaStatus;H:dueAt;H:leftMinutes;H:targetMinutes',
     );
     expect(lines).toHaveLength(5);
-    // C first: the at-risk cases come before the breached ones (core/sla/sla-urgency.ts).
-    expect(lines[1]).toContain(';high;;response;atRisk;2026-03-10T10:15:00+01:00;15;60');
+    // C: at risk, due 10:15 Oslo (09:15 UTC), unassigned; no English code, no id, no offset.
+    expect(lines.find((l) => l.includes('P:high;nobody;C:response;S:atRisk'))).toContain(
+      ';2026-03-10 10:15;15;60',
+    );
+    expect(csv).not.toMatch(/;(atRisk|high|response);|T\d\d:\d\d|00000000-/);
+  });
+  it('names people and cases, and writes yes/no, in the worklog and waiting exports', () => {
+    const worklog = figureCsv(
+      'worklog',
+      [
+        {
+          entryId: 'e1',
+          caseId: 'case-1',
+          at: oslo('2026-07-01T08:05'),
+          line: 2,
+          minutes: 1.5,
+          actorId: 'u-kari',
+          note: 'Ringde',
+          periods: [],
+        },
+      ],
+      'Europe/Oslo',
+      words,
+    );
+    expect(worklog.slice(1).split('\r\n')[1]).toBe(
+      '#case-1;2026-07-01 08:05;2;1,5;name:u-kari;Ringde',
+    );
+    const waiting = figureCsv(
+      'waiting',
+      [
+        {
+          caseId: 'x',
+          number: '2026-00042',
+          title: 'Skrivar',
+          line: 1,
+          priority: 'low',
+          assigneeId: null,
+          reason: 'thirdParty',
+          since: null,
+          breached: true,
+        },
+      ],
+      'Europe/Oslo',
+      words,
+    );
+    expect(waiting.slice(1).split('\r\n')[1]).toBe(
+      '2026-00042;Skrivar;1;P:low;nobody;W:thirdParty;;yes',
+    );
+  });
+});
+
+describe('CSV file names: words, then the Oslo wall-clock date and time', () => {
+  it.each([
+    [['SLA-tavle'], '2026-11-30T09:20:00Z', 'sla-tavle-2026-11-30-1020.csv'],
+    [
+      ['SLA-tavle', 'I faresona og brote'],
+      '2026-06-30T22:05:00Z',
+      'sla-tavle-i-faresona-og-brote-2026-07-01-0005.csv',
+    ],
+    [
+      ['SLA board', 'Time spent', '7 days'],
+      '2026-03-29T01:30:00Z',
+      'sla-board-time-spent-7-days-2026-03-29-0330.csv',
+    ],
+    [
+      ['SLA-tavle', 'tidsføring', ' / '],
+      '2026-01-05T07:00:00Z',
+      'sla-tavle-tidsføring-2026-01-05-0800.csv',
+    ],
+  ] as const)('%j at %s → %s', (parts, at, name) => {
+    expect(csvFileName(parts, Date.parse(at), 'Europe/Oslo')).toBe(name);
   });
 });
 

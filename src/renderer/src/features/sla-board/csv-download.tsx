@@ -1,10 +1,15 @@
 import { ORGANISATION_TIME_ZONE } from '../../../../core/index';
 import {
+  type CsvWords,
+  csvFileName,
   type FigureId,
   type FigureRows,
-  figureCsvColumns,
-  toCsv,
+  figureCsv,
 } from '../../../../core/reports/index';
+import { useWorkstation } from '../../app/workstation-context';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useDirectoryStore } from '../../stores/directory-store';
+import { csvFileParts, csvWords } from './csv-words';
 import { useSlaT } from './sla-board-messages';
 
 /** Saves text as a file through a Blob and a temporary object URL (works offline, no server). */
@@ -25,14 +30,13 @@ export function downloadText(
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-const columns = figureCsvColumns(ORGANISATION_TIME_ZONE);
-
-/** The CSV of the rows behind a figure: `;`-separated, decimal comma, UTF-8 with BOM. */
-export function figureCsv<F extends FigureId>(figure: F, rows: readonly FigureRows[F][]): string {
-  return toCsv(columns[figure], rows);
-}
-
-/** "Download CSV" of the rows behind one figure. */
+/**
+ * "Download CSV" of the rows behind one figure, in the user's language: translated headers
+ * and values, people by name, cases by number, Oslo wall-clock times, and a file name such as
+ * `sla-tavle-i-faresona-og-brote-2026-11-30-1020.csv`. For Excel in a Norwegian locale the
+ * file is `;`-separated with decimal commas and UTF-8 with a byte-order mark (core csv.ts),
+ * whatever the UI language: the separator follows the machine's Excel, not the words.
+ */
 export function ExportCsvButton<F extends FigureId>(props: {
   figure: F;
   label: string;
@@ -41,15 +45,41 @@ export function ExportCsvButton<F extends FigureId>(props: {
   suffix?: string;
 }) {
   const t = useSlaT();
-  const stamp = new Date(props.now).toISOString().slice(0, 16).replace(/[:T]/g, '');
-  const name = `saksbord-${props.figure}${props.suffix ? `-${props.suffix}` : ''}-${stamp}.csv`;
+  const locale = useLanguageStore((s) => s.locale);
+  const { db, session } = useWorkstation();
+  const staff = useDirectoryStore((s) => s.staff);
+
+  async function download() {
+    // The worklog rows know only case ids: their numbers come from the local store.
+    const ids = props.rows.flatMap((r) =>
+      'caseId' in r && !('number' in r && r.number) ? [r.caseId] : [],
+    );
+    const found = ids.length > 0 ? await db.cases.bulkGet([...new Set(ids)]) : [];
+    const numbers = new Map(
+      found.flatMap((c) => (c ? [[c.id, c.number ?? c.provisionalNumber ?? null] as const] : [])),
+    );
+    const user = session.row.user;
+    const words: CsvWords = csvWords(
+      locale,
+      (id) =>
+        id === user.id ? user.displayName : (staff.find((s) => s.id === id)?.displayName ?? null),
+      (id) => numbers.get(id) ?? null,
+    );
+    const name = csvFileName(
+      csvFileParts(locale, props.figure, props.suffix),
+      props.now,
+      ORGANISATION_TIME_ZONE,
+    );
+    downloadText(name, figureCsv(props.figure, props.rows, ORGANISATION_TIME_ZONE, words));
+  }
+
   return (
     <button
       type="button"
       className="sla-export"
       data-testid={`export-${props.figure}`}
       aria-label={t('board.exportCsvOf', { figure: props.label })}
-      onClick={() => downloadText(name, figureCsv(props.figure, props.rows))}
+      onClick={() => void download()}
     >
       <span aria-hidden="true">⤓ </span>
       {t('board.exportCsv')}
