@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './helpers';
 
 test('registers a phone case from the keyboard, with an earlier requester and the wizard', async ({
@@ -54,4 +54,95 @@ test('registers a phone case from the keyboard, with an earlier requester and th
   await view.getByRole('button', { name: 'Lagre' }).click();
   await expect(view.getByRole('heading', { level: 1 })).toContainText('etter straumbrot');
   await expect(page.getByTestId('history')).toContainText('Endra: tittel');
+});
+
+/**
+ * Runs the priority wizard to its suggestion: the work stops, on a system many depend on all
+ * the time (high), no to the rest.
+ */
+async function runWizardToSuggestion(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Finn prioritet med spørsmåla' }).click();
+  const wizard = page.getByTestId('priority-wizard');
+  for (let i = 0; i < 8 && (await wizard.getByTestId('wizard-result').count()) === 0; i++) {
+    const question = (await wizard.getByRole('heading').textContent()) ?? '';
+    const yes = /Hindrar feilen|mange er avhengige/.test(question);
+    const options = wizard.getByRole('button', { name: yes ? 'Ja' : 'Nei', exact: true });
+    if ((await options.count()) > 0) await options.click();
+    else await wizard.getByRole('button').first().click();
+  }
+  const result = (await wizard.getByTestId('wizard-result').textContent()) ?? '';
+  const suggested = /Forslag: (\S+)/.exec(result)?.[1];
+  if (!suggested) throw new Error(`no suggestion in "${result}"`);
+  return suggested;
+}
+
+async function fillPhoneCase(page: Page, title: string): Promise<void> {
+  await page.getByLabel('Namn *').fill('Kari Telefon');
+  await page.getByLabel('Kommune *').selectOption({ index: 1 });
+  await page.getByLabel('Kva er feilen? (tittel) *').fill(title);
+}
+
+test('registers the suggested priority when "Bruk" was not pressed, and says so', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Ny telefonsak' }).click();
+  const title = `Forslag utan Bruk ${Date.now()}`;
+  await fillPhoneCase(page, title);
+  const suggested = await runWizardToSuggestion(page);
+  expect(suggested).not.toBe('medium'); // else this test would prove nothing
+
+  await page.getByLabel('Kva er feilen? (tittel) *').press('Control+Enter');
+  const view = page.getByTestId('case-view');
+  await expect(view.getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(view.locator('.case-header .priority')).toHaveText(
+    new RegExp(`^${suggested}$`, 'i'),
+  );
+  await expect(page.getByTestId('toast')).toContainText(
+    new RegExp(`prioriteten frå spørsmåla: ${suggested}`, 'i'),
+  );
+});
+
+test('will not register while the wizard is left halfway, and names the field', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Ny telefonsak' }).click();
+  await fillPhoneCase(page, `Halvvegs ${Date.now()}`);
+  await page.getByRole('button', { name: 'Finn prioritet med spørsmåla' }).click();
+  await expect(page.getByTestId('priority-wizard').getByRole('heading')).toBeVisible();
+  await page.getByLabel('Kva er feilen? (tittel) *').press('Control+Enter');
+  await expect(page.getByRole('alert').filter({ hasText: /^Prioritet:/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Ny telefonsak/ })).toBeVisible();
+
+  // Cancelling the questions leaves the priority in the list: it registers.
+  await page.getByTestId('priority-wizard').getByRole('button', { name: 'Avbryt' }).click();
+  await page.getByLabel('Kva er feilen? (tittel) *').press('Control+Enter');
+  await expect(page.getByTestId('case-view').locator('.case-header .priority')).toHaveText(
+    /^medium$/i,
+  );
+});
+
+test('the toast names the server number once the case is synced', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Ny telefonsak' }).click();
+  await fillPhoneCase(page, `Nummer i meldinga ${Date.now()}`);
+  await page.getByLabel('Kva er feilen? (tittel) *').press('Control+Enter');
+  const heading = page.getByTestId('case-view').getByRole('heading', { level: 1 });
+  await expect(heading).toContainText(/\d{4}-\d{5}/, { timeout: 10_000 });
+  const number = /\d{4}-\d{5}/.exec((await heading.textContent()) ?? '')?.[0];
+  await expect(page.getByTestId('toast')).toHaveText(`Sak ${number} er registrert.`);
+  await expect(page.getByRole('status').filter({ hasText: `Sak ${number}` })).toHaveCount(1);
+});
+
+test('a keyboard shortcut opens a new phone case, shown beside the link', async ({ page }) => {
+  await signIn(page);
+  const link = page.getByRole('link', { name: 'Ny telefonsak' });
+  await expect(link).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+N');
+  await expect(link).toContainText('Alt+Shift+N');
+  // From anywhere, also while typing in a field.
+  await page.getByTestId('filter-text').focus();
+  await page.keyboard.press('Alt+Shift+KeyN');
+  await expect(page.getByRole('heading', { name: /Ny telefonsak/ })).toBeVisible();
+  await expect(page.getByTestId('filter-text')).toHaveCount(0);
 });

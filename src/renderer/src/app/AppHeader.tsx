@@ -1,11 +1,16 @@
+import { useEffect, useState } from 'react';
 import { EnableAlertsButton } from '../features/alerts/EnableAlertsButton';
 import { useSlaT } from '../features/sla-board/sla-board-messages';
 import { useT } from '../i18n/use-t';
 import { type Route, routeHash, useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
+import { useSyncStatus } from '../sync/sync-status';
+import { Dialog } from './Dialog';
 import { LanguagePicker } from './LanguagePicker';
+import { isNewCaseShortcut, newCaseShortcut } from './new-case-shortcut';
 import { SyncIndicator } from './SyncIndicator';
 import { signOut } from './session-api';
+import { signOutWarning } from './sign-out-warning';
 import { useWorkstation } from './workstation-context';
 
 /** Title, main navigation, sync state, language and the signed-in user. */
@@ -14,12 +19,29 @@ export function AppHeader() {
   const slaT = useSlaT();
   const ws = useWorkstation();
   const route = useRouteStore((s) => s.route);
+  const navigate = useRouteStore((s) => s.navigate);
   const setSession = useSessionStore((s) => s.setSession);
-  const links: Array<{ route: Route; label: string }> = [
+  const pending = useSyncStatus(ws.engine.status, (s) => s.pendingCount);
+  const [confirmSignOut, setConfirmSignOut] = useState(false);
+  const links: Array<{ route: Route; label: string; shortcut?: typeof newCaseShortcut }> = [
     { route: { name: 'board' }, label: t('nav.board') },
-    { route: { name: 'intake' }, label: t('nav.intake') },
+    { route: { name: 'intake' }, label: t('nav.intake'), shortcut: newCaseShortcut },
     { route: { name: 'sla' }, label: slaT('nav.slaBoard') },
   ];
+
+  // A new phone case from anywhere (not over an open dialog: that has its own keys).
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!isNewCaseShortcut(e) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      navigate({ name: 'intake' });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate]);
+
+  const doSignOut = () => void signOut(ws.session).then(() => setSession(null));
+  const warning = signOutWarning(pending);
   return (
     <div className="app-header__top">
       <span className="app-header__name">{t('app.name')}</span>
@@ -30,8 +52,18 @@ export function AppHeader() {
               <a
                 href={routeHash(link.route)}
                 aria-current={route.name === link.route.name ? 'page' : undefined}
+                aria-keyshortcuts={link.shortcut?.aria}
+                title={
+                  link.shortcut ? t('nav.intakeShortcut', { keys: link.shortcut.label }) : undefined
+                }
               >
                 {link.label}
+                {link.shortcut ? (
+                  // Announced through aria-keyshortcuts; shown for sighted users.
+                  <span className="app-nav__shortcut" aria-hidden="true">
+                    <kbd>{link.shortcut.label}</kbd>
+                  </span>
+                ) : null}
               </a>
             </li>
           ))}
@@ -42,9 +74,32 @@ export function AppHeader() {
       <SyncIndicator />
       <span>{t('nav.signedInAs', { name: ws.session.row.user.displayName })}</span>
       <LanguagePicker />
-      <button type="button" onClick={() => void signOut(ws.session).then(() => setSession(null))}>
+      <button type="button" onClick={() => (warning ? setConfirmSignOut(true) : doSignOut())}>
         {t('nav.signOut')}
       </button>
+      {confirmSignOut ? (
+        <Dialog title={t('signOut.title')} onClose={() => setConfirmSignOut(false)}>
+          <p data-testid="sign-out-warning">
+            {warning ? t(warning.key, warning.params) : null} {t('signOut.explain')}
+          </p>
+          <div className="dialog__actions">
+            {/* biome-ignore lint/a11y/noAutofocus: the safe choice has focus in a warning */}
+            <button type="button" autoFocus onClick={() => setConfirmSignOut(false)}>
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setConfirmSignOut(false);
+                doSignOut();
+              }}
+            >
+              {t('signOut.confirm')}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </div>
   );
 }

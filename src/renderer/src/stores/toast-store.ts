@@ -8,7 +8,10 @@ export interface Toast {
 
 interface ToastState {
   toast: Toast | null;
-  show: (text: string, tone?: Toast['tone']) => void;
+  /** Shows a toast; returns its id, to update its text while it is still shown. */
+  show: (text: string, tone?: Toast['tone']) => number;
+  /** Replaces the text of toast `id` if it is still the one shown (a number now known). */
+  update: (id: number, text: string) => void;
   clear: () => void;
 }
 
@@ -17,6 +20,11 @@ let nextId = 1;
 /** One short message at a time (a move done, a move refused), read out by screen readers. */
 export const useToastStore = create<ToastState>((set) => ({
   toast: null,
-  show: (text, tone = 'info') => set({ toast: { id: nextId++, text, tone } }),
+  show: (text, tone = 'info') => {
+    const id = nextId++;
+    set({ toast: { id, text, tone } });
+    return id;
+  },
+  update: (id, text) => set((s) => (s.toast?.id === id ? { toast: { ...s.toast, text } } : {})),
   clear: () => set({ toast: null }),
 }));

@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import type { Priority, PriorityAnswers, Requester } from '../../../../core/case/index';
+import { priorityLabel } from '../../../../core/priority/index';
 import { ruleViolationText } from '../../app/use-apply-change';
 import { useWorkstation } from '../../app/workstation-context';
 import { provisionalNumberFor } from '../../db/case-rebase';
@@ -7,10 +8,11 @@ import { RuleViolation } from '../../db/local-errors';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useRouteStore } from '../../stores/route-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
-import { useToastStore } from '../../stores/toast-store';
 import { PriorityField } from '../priority/PriorityField';
+import { priorityToRegister, type WizardState, wizardClosed } from '../priority/wizard-state';
 import { CategoryFields } from './CategoryFields';
 import { RequesterCombobox } from './RequesterCombobox';
+import { showRegisteredToast } from './registered-toast';
 
 const emptyRequester: Requester = {
   name: '',
@@ -24,10 +26,9 @@ const emptyRequester: Requester = {
 export default function IntakeView() {
   const t = useT();
   const locale = useLocale();
-  const { repo } = useWorkstation();
+  const { repo, db } = useWorkstation();
   const config = useServiceConfigStore((s) => s.config);
   const navigate = useRouteStore((s) => s.navigate);
-  const showToast = useToastStore((s) => s.show);
   const ids = {
     name: useId(),
     contact: useId(),
@@ -44,6 +45,7 @@ export default function IntakeView() {
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
   const [answers, setAnswers] = useState<PriorityAnswers | null>(null);
+  const [wizard, setWizard] = useState<WizardState>(wizardClosed);
   const [error, setError] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const category = config.categories.find((c) => c.id === categoryId);
@@ -60,19 +62,31 @@ export default function IntakeView() {
       setError(t('common.required', { field: missing[1]! }));
       return;
     }
+    const decided = priorityToRegister({ priority, answers }, wizard);
+    if (decided.kind === 'unfinished') {
+      setError(t('intake.wizardUnfinished'));
+      return;
+    }
     setError(null);
     try {
       const caseId = await repo.createCase({
         title: title.trim(),
         description: description.trim(),
-        priority,
-        priorityAnswers: answers,
+        priority: decided.priority,
+        priorityAnswers: decided.answers,
         channel: 'phone',
         requester: { ...requester, name: requester.name.trim() },
         categoryId: categoryId || null,
         formValues,
       });
-      showToast(t('intake.registered', { number: provisionalNumberFor(caseId) }));
+      showRegisteredToast(db, caseId, provisionalNumberFor(caseId), (number) =>
+        decided.fromPendingSuggestion
+          ? t('intake.registeredWithSuggestion', {
+              number,
+              priority: priorityLabel(decided.priority, locale),
+            })
+          : t('intake.registered', { number }),
+      );
       navigate({ name: 'case', caseId });
     } catch (e) {
       setError(e instanceof RuleViolation ? ruleViolationText(e, locale) : String(e));
@@ -189,6 +203,7 @@ export default function IntakeView() {
             setPriority(p);
             setAnswers(a);
           }}
+          onWizardChange={setWizard}
           refocusAfterWizard
         />
         {error ? (

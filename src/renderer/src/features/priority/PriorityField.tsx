@@ -3,6 +3,7 @@ import { type Priority, type PriorityAnswers, priorities } from '../../../../cor
 import { priorityLabel } from '../../../../core/priority/index';
 import { useLocale, useT } from '../../i18n/use-t';
 import { PriorityWizard } from './PriorityWizard';
+import { type WizardState, wizardClosed } from './wizard-state';
 
 interface PriorityFieldProps {
   value: Priority;
@@ -14,6 +15,8 @@ interface PriorityFieldProps {
   onApply: (priority: Priority, answers: PriorityAnswers) => void;
   /** Return focus to the list after the wizard (a form the user goes on filling in). */
   refocusAfterWizard?: boolean;
+  /** Told when the wizard opens, moves between asking and suggesting, and closes. */
+  onWizardChange?: (state: WizardState) => void;
 }
 
 /** The priority: a list to pick by hand, and the seed's questions as a wizard beside it. */
@@ -23,17 +26,30 @@ export function PriorityField({
   onSelect,
   onApply,
   refocusAfterWizard = false,
+  onWizardChange,
 }: PriorityFieldProps) {
   const t = useT();
   const locale = useLocale();
   const id = useId();
-  const [wizard, setWizard] = useState(false);
+  const [wizard, setWizardOpen] = useState(false);
+  const setWizard = (open: boolean) => {
+    setWizardOpen(open);
+    if (!open) onWizardChange?.(wizardClosed);
+  };
   return (
     <>
       <div className="field">
         <label htmlFor={id}>{t('case.priority')}</label>
         <div className="row">
-          <select id={id} value={value} onChange={(e) => onSelect(e.target.value as Priority)}>
+          <select
+            id={id}
+            value={value}
+            onChange={(e) => {
+              // A priority picked by hand is the agent's answer: it closes the wizard.
+              setWizard(false);
+              onSelect(e.target.value as Priority);
+            }}
+          >
             {priorities.map((p) => (
               <option key={p} value={p}>
                 {priorityLabel(p, locale)}
@@ -50,6 +66,7 @@ export function PriorityField({
       {wizard ? (
         <PriorityWizard
           preset={preset}
+          onStateChange={onWizardChange}
           onCancel={() => setWizard(false)}
           onApply={(priority, answers) => {
             setWizard(false);

@@ -7,6 +7,7 @@ import {
   priorityQuestions,
 } from '../../../../core/priority/index';
 import { useLocale, useT } from '../../i18n/use-t';
+import type { WizardState } from './wizard-state';
 
 interface PriorityWizardProps {
   /** Called with the classifier's priority and the answers that gave it. */
@@ -14,6 +15,8 @@ interface PriorityWizardProps {
   onCancel?: () => void;
   /** Answers known beforehand (the category's presets, or the case's earlier answers). */
   preset?: PriorityAnswers;
+  /** Told whether a question is open or a suggestion waits to be applied, at every step. */
+  onStateChange?: (state: WizardState) => void;
 }
 
 type Answer = { key: PriorityQuestionKey; value: boolean | string };
@@ -23,7 +26,7 @@ type Answer = { key: PriorityQuestionKey; value: boolean | string };
  * order; stops as soon as no answer could change the result. Focus follows the question so
  * it can be run from the keyboard alone, and read aloud to a caller.
  */
-export function PriorityWizard({ onApply, onCancel, preset }: PriorityWizardProps) {
+export function PriorityWizard({ onApply, onCancel, preset, onStateChange }: PriorityWizardProps) {
   const t = useT();
   const locale = useLocale();
   const [answered, setAnswered] = useState<Answer[]>([]);
@@ -39,6 +42,17 @@ export function PriorityWizard({ onApply, onCancel, preset }: PriorityWizardProp
   useEffect(() => {
     heading.current?.focus();
   }, [answered.length]);
+
+  // The form that holds the wizard must know of a suggestion not applied (see wizard-state.ts).
+  const stateKey = question ? 'asking' : `${result.priority}:${JSON.stringify(answers)}`;
+  const reported = useRef(onStateChange);
+  reported.current = onStateChange;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: stateKey stands for the state
+  useEffect(() => {
+    reported.current?.(
+      question ? { kind: 'asking' } : { kind: 'suggestion', priority: result.priority, answers },
+    );
+  }, [stateKey]);
 
   const answer = (value: boolean | string) =>
     question && setAnswered([...answered, { key: question.key, value }]);
