@@ -21,7 +21,13 @@ function makeCases(now: number): unknown[] {
   for (let i = 0; i < CASES; i++) {
     const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     const at = new Date(now - (i % 2000) * 60_000 - 3_600_000).toISOString();
-    const meta = { caseId: id, at, actorId: 'bench', seq: 1_000_000 + i * 3 };
+    const meta = {
+      caseId: id,
+      at,
+      actorId: 'bench',
+      actorRole: 'agent' as const,
+      seq: 1_000_000 + i * 3,
+    };
     let record: CaseRecord = applyChange(
       null,
       caseChangeSchema.parse({

@@ -42,7 +42,7 @@ function makeHistory(now: number): { cases: unknown[]; events: CaseEvent[] } {
       seq += 1;
       const change = caseChangeSchema.parse(input);
       const iso = new Date(at).toISOString();
-      record = applyChange(record, change, { caseId, at: iso, actorId, seq });
+      record = applyChange(record, change, { caseId, at: iso, actorId, actorRole: 'agent', seq });
       events.push({
         id: `00000000-0000-4000-a000-${seq.toString(16).padStart(12, '0')}`,
         caseId,

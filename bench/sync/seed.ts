@@ -158,7 +158,13 @@ export async function seedCases(
         // Spread over the last 60 days, in sequence order.
         const at = new Date(now.getTime() - (bulk - k) * 100_000).toISOString();
         const record: CaseRecord = {
-          ...applyChange(null, change, { caseId, at, actorId: actor.id, seq }),
+          ...applyChange(null, change, {
+            caseId,
+            at,
+            actorId: actor.id,
+            actorRole: actor.role,
+            seq,
+          }),
           number: `${year}-${String(n).padStart(5, '0')}`,
         };
         const event: CaseEvent = {

@@ -15,6 +15,7 @@ import { defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store'
 import { defaultSignInLimits } from './auth/sign-in-limiter';
 import { loadCase } from './cases/case-queries';
 import { mayReadCase } from './cases/case-rules';
+import { refreshSlaFacts } from './cases/sla-facts-refresh';
 import { type DatabaseOptions, migrateToLatest, openDatabase } from './db/database';
 import { headSeq } from './db/write-lock';
 import { type EventBus, inProcessBus, postgresBus } from './events/event-bus';
@@ -38,6 +39,12 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
   const handle = await openDatabase({ ...opts, dataDir });
   try {
     await migrateToLatest(handle);
+    const refreshed = await refreshSlaFacts(handle.db);
+    if (refreshed && refreshed.corrected > 0) {
+      console.log(
+        `SLA facts recomputed under today's rules: ${refreshed.corrected} case(s) corrected`,
+      );
+    }
   } catch (error) {
     await handle.close();
     throw error;

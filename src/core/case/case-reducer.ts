@@ -1,6 +1,8 @@
+import type { Role } from '../rules/actor';
 import type { CaseChange } from './case-change';
 import type { CaseRecord, ConflictField } from './case-record';
 import { slaFactsOf } from './case-sla-facts';
+import { countsAsFirstResponse } from './first-response';
 
 /** Facts about one applied change that the change itself does not carry. */
 export interface ChangeMeta {
@@ -8,6 +10,11 @@ export interface ChangeMeta {
   /** When it happened (ISO). */
   at: string;
   actorId: string;
+  /**
+   * The actor's role when they acted: only the service's acts count as its first response
+   * (`countsAsFirstResponse`).
+   */
+  actorRole: Role;
   /** Server sequence of the change; 0 for a client's optimistic, not yet synced, change. */
   seq: number;
 }
@@ -48,17 +55,6 @@ export function conflictingFields(
 ): ConflictField[] {
   return fieldsWrittenBy(change).filter(
     (field) => (current.fieldVersions[field] ?? 0) > baseVersion,
-  );
-}
-
-/** Does this change count as the service's first response to the requester? */
-export function isResponse(change: CaseChange): boolean {
-  return (
-    change.type === 'acknowledged' ||
-    (change.type === 'commented' && change.visibility === 'requester') ||
-    (change.type === 'statusChanged' && change.status !== 'new') ||
-    change.type === 'escalated' ||
-    change.type === 'merged'
   );
 }
 
@@ -111,7 +107,7 @@ export function applyChange(
   for (const field of fieldsWrittenBy(change)) {
     next.fieldVersions = { ...next.fieldVersions, [field]: meta.seq };
   }
-  const responded = isResponse(change);
+  const responded = countsAsFirstResponse(change, meta.actorRole);
   const facts = slaFactsOf(
     {
       status: current.status,

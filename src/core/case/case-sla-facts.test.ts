@@ -16,6 +16,7 @@ function history(...steps: [string, CaseChangeInput][]): CaseRecord {
       caseId,
       at: `2026-11-24T${time}:00+01:00`,
       actorId: 'agent-1',
+      actorRole: 'agent',
       seq: i + 1,
     });
   });

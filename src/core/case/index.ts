@@ -4,3 +4,4 @@ export * from './case-record';
 export * from './case-reducer';
 export * from './case-sla-facts';
 export * from './case-vocabulary';
+export * from './first-response';

@@ -178,6 +178,8 @@ export function buildFixture(history: Record<string, Step[]> = fixtureHistory): 
       caseId,
       at,
       actorId: step.actorId,
+      // Every actor of the fixture works for the service.
+      actorRole: 'agent',
       seq,
     });
     if (change.type === 'created') next.number = `2026-${String(seq).padStart(5, '0')}`;

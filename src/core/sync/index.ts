@@ -1,1 +1,2 @@
+export * from './replica-epoch';
 export * from './sync-protocol';

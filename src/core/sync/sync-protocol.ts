@@ -91,6 +91,12 @@ export const pullResponseSchema = z.object({
    * long pull has come. Optional: servers before it did not send it.
    */
   head: z.number().int().nonnegative().optional(),
+  /**
+   * The server's replica epoch: raised when stored records were corrected without new events
+   * (SLA facts recomputed under new rules). A client that pulled under an older epoch fetches
+   * its cases again (`replicaDecision`). Optional: servers before it did not send it.
+   */
+  epoch: z.number().int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

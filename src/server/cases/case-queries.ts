@@ -12,8 +12,10 @@ import {
 import type { PullResponse } from '../../core/sync';
 import type { Database } from '../db/schema';
 import type { ServerContext } from '../server-context';
+import { actorRolesOf } from './actor-roles';
 import { eventOf, recordOf } from './case-rows';
 import { type CaseActor, mayReadCase, mayReadEvent, readableCasesWhere } from './case-rules';
+import { replicaEpoch } from './sla-facts-refresh';
 
 /** A comma-separated query value, each item parsed with `item`. */
 const listOf = <T extends z.ZodType>(item: T) =>
@@ -187,6 +189,10 @@ async function historyOfNewlyVisible(
     const event = eventOf(row);
     byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
   }
+  const roles = await actorRolesOf(
+    ctx.db,
+    rows.map((r) => r.actor_id),
+  );
   const history: CaseEvent[] = [];
   for (const events of byCase.values()) {
     let record: CaseRecord | null = null;
@@ -197,6 +203,7 @@ async function historyOfNewlyVisible(
         caseId: e.caseId,
         at: e.at,
         actorId: e.actorId,
+        actorRole: roles.get(e.actorId) ?? 'agent',
         seq: e.seq,
       });
       if (e.seq > after && e.change.type !== 'created' && !before) {
@@ -270,5 +277,6 @@ export async function pullPage(
     cases: [...records.values()].filter((r) => touched.has(r.id)),
     cursor,
     hasMore,
+    epoch: await replicaEpoch(ctx.db),
   };
 }

@@ -224,6 +224,7 @@ async function applyMutationIn(
     caseId,
     at: happenedAt,
     actorId: actor.id,
+    actorRole: actor.role,
     seq,
   });
   if (!current) {

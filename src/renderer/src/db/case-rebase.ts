@@ -50,6 +50,7 @@ export function rebuildLocalCase(
       caseId,
       at: item.mutation.clientAt,
       actorId: item.actorId,
+      actorRole: item.actorRole ?? 'agent',
       seq: 0,
     });
   }

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../../core/rules/index';
 import { serverRecordOf } from './case-rebase';
 import { type CaseRepository, createCaseRepository, type LocalRuleCheck } from './case-repository';
 import { appendEvents } from './event-log';
@@ -13,7 +14,7 @@ import {
   uniqueDbName,
 } from './test-fixtures';
 
-type Actor = { id: string; role: string };
+type Actor = { id: string; role: Role };
 
 let db: SaksbordDb;
 let repo: CaseRepository;

@@ -9,6 +9,7 @@ import {
   openStatuses,
   type SupportLine,
 } from '../../../core/case/index';
+import type { Role } from '../../../core/rules/index';
 import type { Mutation } from '../../../core/sync/index';
 import { casesOnLine } from './case-queries';
 import { rebuildLocalCase, serverRecordOf, stripLocal } from './case-rebase';
@@ -38,7 +39,7 @@ export type LocalRuleCheck<A> = (
   actor: A,
 ) => LocalRuleDecision;
 
-export interface CaseRepositoryOptions<A extends { id: string }> {
+export interface CaseRepositoryOptions<A extends { id: string; role?: Role }> {
   /** This installation's id, sent with every push. */
   deviceId: string;
   /** The signed-in user, or null (changes need one). */
@@ -71,7 +72,7 @@ export type TimelineEntry =
 export type CaseRepository = ReturnType<typeof createCaseRepository>;
 
 /** Reads and writes cases in the local store; every write also goes to the outbox. */
-export function createCaseRepository<A extends { id: string }>(
+export function createCaseRepository<A extends { id: string; role?: Role }>(
   db: SaksbordDb,
   options: CaseRepositoryOptions<A>,
 ) {
@@ -106,6 +107,7 @@ export function createCaseRepository<A extends { id: string }>(
       caseId,
       mutation,
       actorId: actor.id,
+      ...(actor.role ? { actorRole: actor.role } : {}),
       state: 'pending',
       attempts: 0,
       lastError: null,

@@ -1,4 +1,5 @@
 import type { CaseChange, CaseEvent, CaseRecord, ConflictField } from '../../../core/case/index';
+import type { Role } from '../../../core/rules/index';
 import type { Mutation } from '../../../core/sync/index';
 
 /**
@@ -53,6 +54,12 @@ export interface OutboxItem {
   mutation: Mutation;
   /** Who made the edit (for the optimistic event shown before the server has it). */
   actorId: string;
+  /**
+   * Their role when they made it (decides whether the edit counts as the service's first
+   * response). Absent on items written before it was recorded: only staff sign in to the
+   * workstation, so those count as staff.
+   */
+  actorRole?: Role;
   state: OutboxState;
   /** Push attempts that ended without an answer for this mutation. */
   attempts: number;
@@ -69,6 +76,8 @@ export interface SyncStateRow {
   id: 'main';
   /** The last server sequence this client has pulled. */
   cursor: number;
+  /** The server's replica epoch it pulled under (see core/sync's replica-epoch). */
+  epoch?: number;
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   lastError: string | null;

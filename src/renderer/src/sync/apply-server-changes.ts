@@ -1,5 +1,11 @@
 import type { CaseRecord } from '../../../core/case/index';
-import type { FieldConflict, MutationResult, PullResponse } from '../../../core/sync/index';
+import {
+  type FieldConflict,
+  type MutationResult,
+  type PullResponse,
+  type ReplicaDecision,
+  replicaDecision,
+} from '../../../core/sync/index';
 import { rebuildLocalCase, serverRecordOf } from '../db/case-rebase';
 import { rebuildCase } from '../db/case-repository';
 import { appendEvents } from '../db/event-log';
@@ -98,9 +104,17 @@ export async function applyPullPage(
   db: SaksbordDb,
   page: PullResponse,
   after?: number,
-): Promise<void> {
-  await db.transaction('rw', [db.cases, db.eventChunks, db.outbox, db.syncState], async () => {
+): Promise<ReplicaDecision> {
+  return db.transaction('rw', [db.cases, db.eventChunks, db.outbox, db.syncState], async () => {
     const state = await readSyncState(db);
+    if (replicaDecision(state, page.epoch) === 'refetch') {
+      // Records were corrected on the server without new events: start again from the
+      // first event. The events held are dropped (they all come again); the cases and the
+      // outbox stay, and every case is overwritten by the server's record as it arrives.
+      await db.eventChunks.clear();
+      await db.syncState.put({ ...state, cursor: 0, epoch: page.epoch });
+      return 'refetch';
+    }
     await appendEvents(db, page.events);
     const ids = page.cases.map((record) => record.id);
     const items = await outboxItemsOfCases(db, ids);
@@ -143,7 +157,12 @@ export async function applyPullPage(
         await rebuildCase(db, item.caseId, serverRecordOf(local));
       }
     }
-    await db.syncState.put({ ...state, cursor: Math.max(state.cursor, page.cursor) });
+    await db.syncState.put({
+      ...state,
+      cursor: Math.max(state.cursor, page.cursor),
+      ...(page.epoch !== undefined ? { epoch: page.epoch } : {}),
+    });
+    return 'apply';
   });
 }
 

@@ -158,6 +158,7 @@ export class InMemorySyncServer {
       caseId: current.id,
       at: current.updatedAt,
       actorId: 'x',
+      actorRole: 'agent',
       seq: 0,
     });
     const writer = [...this.events]
@@ -186,6 +187,8 @@ export class InMemorySyncServer {
       caseId,
       at,
       actorId,
+      // Every actor of this stand-in server works for the service.
+      actorRole: 'agent',
       seq: this.seq,
     });
     if (change.type === 'created') {

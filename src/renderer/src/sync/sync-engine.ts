@@ -230,7 +230,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function pullAll(): Promise<void> {
     let { cursor } = await readSyncState(db);
-    const start = cursor;
+    let start = cursor;
     let next = transport.pull(cursor, pullLimit);
     try {
       for (;;) {
@@ -242,7 +242,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           next = transport.pull(page.cursor, pullLimit);
           next.catch(() => {});
         }
-        await applyPullPage(db, page, cursor);
+        if ((await applyPullPage(db, page, cursor)) === 'refetch') {
+          // The server corrected records since this store pulled: fetch every case again.
+          cursor = 0;
+          start = 0;
+          next = transport.pull(0, pullLimit);
+          continue;
+        }
         if (!more) return;
         // Shown only for pulls of several pages (a first sync, days offline).
         status.setState({ pullProgress: pullProgressOf(start, page) });
