@@ -16,7 +16,7 @@ const portalCase = (userId: string, extra: Record<string, unknown> = {}) => ({
   channel: 'portal',
   requester: { name: 'Kari', municipalityId: 'molde', userId },
   categoryId: 'printer',
-  formValues: { printerName: '2. etasje', problem: 'paper-jam', whatHappened: 'Papirstopp.' },
+  formValues: { printerName: '2. etasje', problem: 'paper-jam' },
   ...extra,
 });
 
@@ -86,7 +86,7 @@ describe.each(engines)('portal cases on $name', (engine) => {
     const kari = s.tokens.requesterKari;
     const missing = await s.call('POST', '/api/v1/cases', {
       token: kari,
-      body: portalCase(s.ids.requesterKari, { formValues: { whatHappened: 'Papirstopp.' } }),
+      body: portalCase(s.ids.requesterKari, { formValues: { problem: 'paper-jam' } }),
     });
     expect(missing.status).toBe(422);
     expect(missing.body.rule).toBe('case.formInvalid');
@@ -95,6 +95,48 @@ describe.each(engines)('portal cases on $name', (engine) => {
       body: portalCase(s.ids.requesterKari, { categoryId: 'no-such-category' }),
     });
     expect(unknown.status).toBe(422);
+  });
+
+  test('"Eg har ikkje nett" reaches the agents: stored on the case, in the list and in pull', async () => {
+    const created = await s.call('POST', '/api/v1/cases', {
+      token: s.tokens.requesterKari,
+      body: portalCase(s.ids.requesterKari, {
+        requester: {
+          name: 'Kari',
+          municipalityId: 'molde',
+          userId: s.ids.requesterKari,
+          contact: '900 12 345',
+          noNetwork: true,
+        },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.case.id as string;
+    const read = await s.call('GET', `/api/v1/cases/${id}`, { token: s.tokens.agent });
+    expect(read.body.case.requester).toMatchObject({ contact: '900 12 345', noNetwork: true });
+    const listed = await s.call('GET', '/api/v1/cases?limit=200', { token: s.tokens.agent });
+    const row = listed.body.cases.find((c: { id: string }) => c.id === id);
+    expect(row.requester.noNetwork).toBe(true);
+    const pulled = await s.call('GET', '/api/v1/sync/pull?after=0&limit=1000', {
+      token: s.tokens.agent,
+    });
+    const inPull = JSON.stringify(pulled.body);
+    expect(inPull).toContain(id);
+    expect(inPull).toContain('"noNetwork":true');
+    // Not a yes/no: refused, naming the field.
+    const bad = await s.call('POST', '/api/v1/cases', {
+      token: s.tokens.requesterKari,
+      body: portalCase(s.ids.requesterKari, {
+        requester: {
+          name: 'Kari',
+          municipalityId: 'molde',
+          userId: s.ids.requesterKari,
+          noNetwork: 'ja',
+        },
+      }),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('noNetwork');
   });
 
   test('a requester may not claim more than the definitions give, nor report for others', async () => {

@@ -32,6 +32,11 @@ export const defaultMunicipalities: MunicipalityConfig[] = [
 export const defaultServiceConfig: ServiceConfig = {
   organisation: {
     name: 'Romsdal IKT brukarstøtte',
+    localizedName: {
+      nn: 'Romsdal IKT brukarstøtte',
+      nb: 'Romsdal IKT brukerstøtte',
+      en: 'Romsdal IKT user support',
+    },
     supportTeamLeaderPhone: '70 16 24 03',
     itManagerPhone: '70 16 24 42',
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarConfigSchema, defaultCalendarConfig } from '../calendar/calendar-config';
 import { defaultSlaConfig, slaConfigSchema } from '../sla/sla-targets';
+import { localizedTextSchema } from './localized-text';
 import { municipalityConfigSchema } from './municipality-config';
 import { problemCategorySchema } from './problem-category';
 
@@ -8,6 +9,11 @@ import { problemCategorySchema } from './problem-category';
 export const organisationConfigSchema = z.strictObject({
   /** Shown in the title bar, the portal header and e-mails. */
   name: z.string().trim().min(1, 'must not be empty').max(200),
+  /**
+   * The name in each language, where it has words that translate ("Romsdal IKT brukarstøtte"
+   * is "Romsdal IKT user support" in English); `name` is shown when absent.
+   */
+  localizedName: localizedTextSchema.optional(),
   /** The team leader of user support ("Teamleiar brukarstøtte"): office phone. */
   supportTeamLeaderPhone: z.string().trim().min(1, 'must not be empty').max(40),
   /** The IT manager ("IT-sjef"), responsible for on-call: office phone. */

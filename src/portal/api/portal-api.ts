@@ -55,32 +55,45 @@ export interface PortalApi {
   /** Null when this server has no attachments endpoint. */
   attachments(caseId: string): Promise<Attachment[] | null>;
   upload(caseId: string, file: File): Promise<void>;
+  /** The file of an attachment on one of the user's own cases (the server checks access). */
+  download(attachmentId: string): Promise<Blob>;
 }
+
+const parseOrNull = (text: string): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+};
 
 export function createPortalApi(
   token: string,
   onUnauthorized: () => void,
   serverUrl = '',
 ): PortalApi {
-  const request = async (path: string, init: RequestInit = {}): Promise<unknown> => {
+  const send = async (path: string, init: RequestInit = {}): Promise<Response> => {
     const response = await fetch(`${serverUrl}/api/v1${path}`, {
       ...init,
       headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...init.headers },
     });
     if (response.status === 401) onUnauthorized();
-    const text = await response.text();
-    const json = text ? (JSON.parse(text) as unknown) : null;
     if (!response.ok) {
+      const text = await response.text();
       const problem = z
         .object({ detail: z.string().optional(), rule: z.string().optional() })
-        .safeParse(json);
+        .safeParse(parseOrNull(text));
       throw new ApiError(
         response.status,
         (problem.success && problem.data.detail) || response.statusText,
         problem.success ? problem.data.rule : undefined,
       );
     }
-    return json;
+    return response;
+  };
+  const request = async (path: string, init: RequestInit = {}): Promise<unknown> => {
+    const text = await (await send(path, init)).text();
+    return text ? (JSON.parse(text) as unknown) : null;
   };
   const json = (method: string, body: unknown): RequestInit => ({
     method,
@@ -134,5 +147,11 @@ export function createPortalApi(
         body: file,
       });
     },
+    download: async (attachmentId) =>
+      (
+        await send(`/attachments/${encodeURIComponent(attachmentId)}`, {
+          headers: { accept: '*/*' },
+        })
+      ).blob(),
   };
 }

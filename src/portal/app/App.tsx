@@ -80,6 +80,24 @@ export function App({ auth }: { auth: AuthProvider }) {
     scrollTo(0, 0);
   }, []);
 
+  // Signed out in another tab: this one stops too. While signed in and shown, the session is
+  // in use (a provider may drop sessions no tab has used for long; see password-auth-provider).
+  useEffect(() => {
+    if (!session) return;
+    const stop = auth.watch?.(() => setSession(null));
+    const keepAlive = () => {
+      if (document.visibilityState === 'visible') auth.keepAlive?.();
+    };
+    keepAlive();
+    const timer = setInterval(keepAlive, 60_000);
+    document.addEventListener('visibilitychange', keepAlive);
+    return () => {
+      stop?.();
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', keepAlive);
+    };
+  }, [auth, session]);
+
   const signOut = useCallback(() => {
     if (session) void auth.signOut(session);
     setSession(null);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '../../core/config';
+import { organisationName } from '../i18n/organisation-name';
 import type { PortalRoute } from '../logic/portal-route';
 import { LanguagePicker } from './LanguagePicker';
 import { PortalLink } from './PortalLink';
@@ -24,7 +25,7 @@ export function PortalLayout(props: {
         <div className="site-header__inner">
           <p className="site-name">
             <PortalLink to={{ name: 'home' }} navigate={navigate}>
-              {config.organisation.name}
+              {organisationName(config.organisation, locale)}
             </PortalLink>
           </p>
           <div className="site-header__tools">

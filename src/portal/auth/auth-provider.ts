@@ -43,6 +43,13 @@ export interface AuthProviderBase {
   /** A session kept from before (a reload, or the return from an identity provider). */
   restore(): Promise<PortalSession | null>;
   signOut(session: PortalSession): Promise<void>;
+  /**
+   * Calls `onSignedOut` when the session ends in another tab of this browser (signed out
+   * there), so this tab stops too. Returns the unsubscribe function.
+   */
+  watch?(onSignedOut: () => void): () => void;
+  /** The session is in use in this tab: a provider that drops idle sessions keeps this one. */
+  keepAlive?(): void;
 }
 
 /** Username and password typed into the portal. */

@@ -1,4 +1,7 @@
-/** Username + password against the Saksbord server; the token is kept for this browser tab. */
+/**
+ * Username + password against the Saksbord server. The session is kept for this browser (all
+ * its tabs), so a link opened in a new tab is signed in too; see `storageKey` for the trade.
+ */
 import { z } from 'zod';
 import {
   type CredentialsAuthProvider,
@@ -20,17 +23,36 @@ const signInResponseSchema = z.object({
   user: userSchema,
 });
 const meResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
+const storedSchema = z.object({ token: z.string(), savedAt: z.number().optional() });
 
-const storageKey = 'saksbord.portal.session';
+/**
+ * Where the session is kept: `localStorage`, shared by the tabs of this browser and kept when
+ * the browser closes. Security: the token is readable by script on the portal's origin, as it
+ * was in `sessionStorage` (the strict CSP allows only the portal's own scripts), and it now
+ * outlives the tab, so on a shared PC the next person could find the portal signed in. Hence:
+ * signing out removes it in every tab at once, the server still ends the session at its
+ * expiry, and a session that no open portal tab has used for `idleLimitMs` (`keepAlive`) is
+ * dropped and ended on the server rather than restored.
+ */
+export const storageKey = 'saksbord.portal.session';
+/** A stored session unused for this long is not restored: a working day and some. */
+export const idleLimitMs = 10 * 3600_000;
 
 function save(session: PortalSession | null, storage: Storage): void {
-  if (session) storage.setItem(storageKey, JSON.stringify(session));
+  if (session) storage.setItem(storageKey, JSON.stringify({ ...session, savedAt: Date.now() }));
   else storage.removeItem(storageKey);
+}
+
+async function endOnServer(serverUrl: string, token: string): Promise<void> {
+  await fetch(`${serverUrl}/api/v1/auth/sign-out`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  }).catch(() => {});
 }
 
 export function passwordAuthProvider(
   serverUrl = '',
-  storage: Storage = sessionStorage,
+  storage: Storage = localStorage,
 ): CredentialsAuthProvider {
   return {
     kind: 'credentials',
@@ -63,7 +85,13 @@ export function passwordAuthProvider(
       if (!stored) return null;
       let token: string;
       try {
-        token = z.object({ token: z.string() }).parse(JSON.parse(stored)).token;
+        const parsed = storedSchema.parse(JSON.parse(stored));
+        token = parsed.token;
+        if (parsed.savedAt === undefined || Date.now() - parsed.savedAt > idleLimitMs) {
+          save(null, storage);
+          await endOnServer(serverUrl, token);
+          return null;
+        }
       } catch {
         save(null, storage);
         return null;
@@ -86,10 +114,28 @@ export function passwordAuthProvider(
     },
     async signOut(session) {
       save(null, storage);
-      await fetch(`${serverUrl}/api/v1/auth/sign-out`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${session.token}` },
-      }).catch(() => {});
+      await endOnServer(serverUrl, session.token);
+    },
+    keepAlive() {
+      const stored = storage.getItem(storageKey);
+      if (!stored) return;
+      try {
+        storage.setItem(storageKey, JSON.stringify({ ...JSON.parse(stored), savedAt: Date.now() }));
+      } catch {
+        // A damaged entry is dropped by the next restore.
+      }
+    },
+    watch(onSignedOut) {
+      // `storage` events fire in the other tabs of this browser, never in the one that wrote.
+      const listener = (event: StorageEvent) => {
+        if (event.storageArea !== storage) return;
+        // Removed (signed out), or the whole storage cleared (key null).
+        if ((event.key === storageKey || event.key === null) && !storage.getItem(storageKey)) {
+          onSignedOut();
+        }
+      };
+      addEventListener('storage', listener);
+      return () => removeEventListener('storage', listener);
     },
   };
 }

@@ -59,7 +59,10 @@ export const en: Messages = {
   'report.title': 'Short title',
   'report.titleHelp': 'For example “The printer on the 2nd floor does not print”.',
   'report.contact': 'Phone or e-mail where we can reach you',
+  'report.contactHelp': 'If you have no network, give your phone number and we will call you.',
   'report.unit': 'Unit or department',
+  'report.description': 'What happened?',
+  'report.descriptionHelp': 'Include the error message and what you were trying to do.',
   'report.required': '(required)',
   'report.choose': 'Choose …',
   'report.priorityLegend': 'How urgent is it?',
@@ -81,12 +84,16 @@ export const en: Messages = {
   'error.wrongType': '“{field}” has the wrong format.',
   'error.unknownField': '“{field}” does not belong to this form.',
   'error.category': 'Choose what the case is about.',
+  'error.phoneWithoutNetwork':
+    'You ticked that you have no network: give a phone number we can call you on.',
   'error.priorityQuestion': 'Answer the question: “{field}”',
   'receipt.heading': 'Your case is registered',
   'receipt.number': 'Case number: {number}',
   'receipt.priority': 'Priority: {priority}',
   'receipt.follow': 'You can follow the case under “My cases”. We answer there.',
   'receipt.open': 'Open the case',
+  'receipt.followNoNetwork':
+    'You have no network, so we will call you on {phone}. You can also follow the case under “My cases”.',
   'receipt.another': 'Report another case',
   'phone.supportHeading': 'Call user support now: {phone}',
   'phone.support':
@@ -95,6 +102,12 @@ export const en: Messages = {
   'phone.onCall':
     'User support is closed, but the on-call service takes critical faults around the clock. Call {phone} now. The case is registered here as well.',
   'phone.closedHeading': 'User support is closed',
+  'phone.supportRegistered':
+    'User support is open. Call {phone} right away and give the case number, and we take the case now.',
+  'phone.onCallRegistered':
+    'User support is closed, but the on-call service takes critical faults around the clock. Call {phone} now and give the case number.',
+  'phone.closedRegistered':
+    'The on-call phone is for critical faults only. Your case is registered and will be handled when user support opens {time}.',
   'phone.closed':
     'The on-call phone is for critical faults only. Your case is registered and handled when user support opens {time}.',
   'phone.reasonPriority': 'The fault has priority {priority}.',
@@ -168,5 +181,6 @@ export const en: Messages = {
   'attach.wrongType': 'The file type of “{name}” is not allowed.',
   'attach.uploaded': 'The file “{name}” was uploaded.',
   'attach.none': 'No attachments.',
+  'attach.download': 'Download {name}',
   'attach.unavailable': 'File upload is not available on this server.',
 };

@@ -59,7 +59,10 @@ export const nb: Messages = {
   'report.title': 'Kort overskrift',
   'report.titleHelp': 'For eksempel «Skriveren i 2. etasje skriver ikke ut».',
   'report.contact': 'Telefon eller e-post vi kan nå deg på',
+  'report.contactHelp': 'Har du ikke nett, skriv telefonnummeret ditt, så ringer vi deg.',
   'report.unit': 'Enhet eller avdeling',
+  'report.description': 'Hva skjedde?',
+  'report.descriptionHelp': 'Skriv gjerne feilmeldingen og hva du prøvde å gjøre.',
   'report.required': '(må fylles ut)',
   'report.choose': 'Velg …',
   'report.priorityLegend': 'Hvor mye haster det?',
@@ -81,12 +84,16 @@ export const nb: Messages = {
   'error.wrongType': '«{field}» har feil format.',
   'error.unknownField': '«{field}» hører ikke til dette skjemaet.',
   'error.category': 'Velg hva saken gjelder.',
+  'error.phoneWithoutNetwork':
+    'Du har krysset av for at du ikke har nett: skriv et telefonnummer vi kan ringe deg på.',
   'error.priorityQuestion': 'Svar på spørsmålet: «{field}»',
   'receipt.heading': 'Saken din er registrert',
   'receipt.number': 'Saksnummer: {number}',
   'receipt.priority': 'Prioritet: {priority}',
   'receipt.follow': 'Du kan følge saken under «Mine saker». Vi svarer der.',
   'receipt.open': 'Åpne saken',
+  'receipt.followNoNetwork':
+    'Du har ikke nett, så vi ringer deg på {phone}. Du kan også følge saken under «Mine saker».',
   'receipt.another': 'Meld en ny sak',
   'phone.supportHeading': 'Ring brukerstøtten nå: {phone}',
   'phone.support':
@@ -95,6 +102,12 @@ export const nb: Messages = {
   'phone.onCall':
     'Brukerstøtten er stengt, men vaktordningen tar kritiske feil hele døgnet. Ring {phone} nå. Saken blir registrert her i tillegg.',
   'phone.closedHeading': 'Brukerstøtten er stengt',
+  'phone.supportRegistered':
+    'Brukerstøtten er åpen. Ring {phone} med en gang og oppgi saksnummeret, så tar vi saken nå.',
+  'phone.onCallRegistered':
+    'Brukerstøtten er stengt, men vaktordningen tar kritiske feil hele døgnet. Ring {phone} nå og oppgi saksnummeret.',
+  'phone.closedRegistered':
+    'Vakttelefonen er bare for kritiske feil. Saken din er registrert og blir behandlet når brukerstøtten åpner {time}.',
   'phone.closed':
     'Vakttelefonen er bare for kritiske feil. Saken din blir registrert og behandlet når brukerstøtten åpner {time}.',
   'phone.reasonPriority': 'Feilen har prioritet {priority}.',
@@ -168,5 +181,6 @@ export const nb: Messages = {
   'attach.wrongType': 'Filtypen til «{name}» er ikke tillatt.',
   'attach.uploaded': 'Filen «{name}» er lastet opp.',
   'attach.none': 'Ingen vedlegg.',
+  'attach.download': 'Last ned {name}',
   'attach.unavailable': 'Opplasting av filer er ikke tilgjengelig på denne serveren.',
 };

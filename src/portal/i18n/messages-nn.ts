@@ -57,7 +57,10 @@ export const nn = {
   'report.title': 'Kort overskrift',
   'report.titleHelp': 'Til dømes «Skrivaren i 2. etasje skriv ikkje ut».',
   'report.contact': 'Telefon eller e-post vi kan nå deg på',
+  'report.contactHelp': 'Har du ikkje nett, skriv telefonnummeret ditt, så ringjer vi deg.',
   'report.unit': 'Eining eller avdeling',
+  'report.description': 'Kva skjedde?',
+  'report.descriptionHelp': 'Skriv gjerne feilmeldinga og kva du prøvde å gjere.',
   'report.required': '(må fyllast ut)',
   'report.choose': 'Vel …',
   'report.priorityLegend': 'Kor mykje hastar det?',
@@ -79,12 +82,16 @@ export const nn = {
   'error.wrongType': '«{field}» har feil format.',
   'error.unknownField': '«{field}» høyrer ikkje til dette skjemaet.',
   'error.category': 'Vel kva saka gjeld.',
+  'error.phoneWithoutNetwork':
+    'Du har kryssa av for at du ikkje har nett: skriv eit telefonnummer vi kan ringje deg på.',
   'error.priorityQuestion': 'Svar på spørsmålet: «{field}»',
   'receipt.heading': 'Saka di er registrert',
   'receipt.number': 'Saksnummer: {number}',
   'receipt.priority': 'Prioritet: {priority}',
   'receipt.follow': 'Du kan følgje saka under «Mine saker». Vi svarar der.',
   'receipt.open': 'Opne saka',
+  'receipt.followNoNetwork':
+    'Du har ikkje nett, så vi ringjer deg på {phone}. Du kan òg følgje saka under «Mine saker».',
   'receipt.another': 'Meld ei ny sak',
   'phone.supportHeading': 'Ring brukarstøtta no: {phone}',
   'phone.support':
@@ -93,6 +100,12 @@ export const nn = {
   'phone.onCall':
     'Brukarstøtta er stengd, men vaktordninga tek kritiske feil heile døgnet. Ring {phone} no. Saka vert registrert her i tillegg.',
   'phone.closedHeading': 'Brukarstøtta er stengd',
+  'phone.supportRegistered':
+    'Brukarstøtta er open. Ring {phone} med ein gong og oppgi saksnummeret, så tek vi saka no.',
+  'phone.onCallRegistered':
+    'Brukarstøtta er stengd, men vaktordninga tek kritiske feil heile døgnet. Ring {phone} no og oppgi saksnummeret.',
+  'phone.closedRegistered':
+    'Vakttelefonen er berre for kritiske feil. Saka di er registrert og vert handsama når brukarstøtta opnar {time}.',
   'phone.closed':
     'Vakttelefonen er berre for kritiske feil. Saka di vert registrert og handsama når brukarstøtta opnar {time}.',
   'phone.reasonPriority': 'Feilen har prioritet {priority}.',
@@ -166,6 +179,7 @@ export const nn = {
   'attach.wrongType': 'Filtypen til «{name}» er ikkje tillaten.',
   'attach.uploaded': 'Fila «{name}» er lasta opp.',
   'attach.none': 'Ingen vedlegg.',
+  'attach.download': 'Last ned {name}',
   'attach.unavailable': 'Opplasting av filer er ikkje tilgjengeleg på denne tenaren.',
 } as const;
 

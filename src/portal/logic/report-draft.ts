@@ -3,7 +3,7 @@
  * a clear sentence, and the `created` body the server receives. The case always goes to the
  * service (line 1, nobody assigned): nothing here can name a consultant.
  */
-import type { Priority, PriorityAnswers } from '../../core/case';
+import { type Priority, type PriorityAnswers, requesterPhone } from '../../core/case';
 import {
   checkFormValues,
   type FormField,
@@ -19,6 +19,8 @@ import type { PrioritySteps } from './priority-steps';
 export interface ReportDraft {
   categoryId: string | null;
   title: string;
+  /** "Kva skjedde?": asked once for every category, stored as the case's description. */
+  description: string;
   contact: string;
   unit: string;
   fields: Record<string, string | boolean>;
@@ -29,6 +31,7 @@ export interface ReportDraft {
 export const emptyDraft: ReportDraft = {
   categoryId: null,
   title: '',
+  description: '',
   contact: '',
   unit: '',
   fields: {},
@@ -43,6 +46,15 @@ export interface DraftProblem {
 }
 
 export const titleMaxLength = 300;
+export const descriptionMaxLength = 4000;
+
+/**
+ * Whether "Kva skjedde?" must be filled in: always, unless the category's form has a required
+ * text area of its own (e.g. "Kva tilgangar trengst?"), which then says what the case is about.
+ */
+export function descriptionRequired(category: ProblemCategory): boolean {
+  return !category.fields.some((f) => f.type === 'textarea' && f.required);
+}
 
 /** The DOM id of a category form field's input. */
 export const fieldInputId = (fieldId: string) => `field-${fieldId}`;
@@ -109,6 +121,22 @@ export function checkDraft(
       }),
     });
   }
+  const description = draft.description.trim();
+  if (description === '' && descriptionRequired(category)) {
+    problems.push({
+      inputId: 'description',
+      message: t('error.required', { field: t('report.description') }),
+    });
+  } else if (description.length > descriptionMaxLength) {
+    problems.push({
+      inputId: 'description',
+      message: t('error.tooLong', { field: t('report.description'), max: descriptionMaxLength }),
+    });
+  }
+  // Without network the requester may not read our answer here: we must be able to phone.
+  if (draft.noNetwork && requesterPhone(draft.contact) === null) {
+    problems.push({ inputId: 'contact', message: t('error.phoneWithoutNetwork') });
+  }
   const waiting = priority?.steps.find((s) => s.answer === undefined);
   if (waiting) {
     problems.push({
@@ -134,15 +162,9 @@ export function createCaseBody(
   priority: Priority,
   user: ReportingUser,
 ) {
-  const formValues = toFormValues(category, draft.fields);
-  const firstTextarea = category.fields.find((f) => f.type === 'textarea');
-  const description =
-    firstTextarea && typeof formValues[firstTextarea.id] === 'string'
-      ? String(formValues[firstTextarea.id])
-      : '';
   return {
     title: draft.title.trim(),
-    description,
+    description: draft.description.trim(),
     priority,
     priorityAnswers: answers,
     channel: 'portal' as const,
@@ -152,9 +174,11 @@ export function createCaseBody(
       municipalityId: user.municipalityIds[0] ?? '',
       unit: draft.unit.trim(),
       userId: user.id,
+      // "Eg har ikkje nett": the agents see it on the case and phone instead of answering here.
+      noNetwork: draft.noNetwork,
     },
     categoryId: category.id,
-    formValues,
+    formValues: toFormValues(category, draft.fields),
   };
 }
 

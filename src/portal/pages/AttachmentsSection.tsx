@@ -4,8 +4,17 @@ import { usePortal } from '../app/portal-context';
 import { formatBytes, formatDateTime } from '../i18n/format';
 import { checkAttachment } from '../logic/attachment-check';
 
-/** Files on the case, and an upload checked against the configured size and type limits. */
-export function AttachmentsSection({ caseId }: { caseId: string }) {
+/**
+ * Files on the case, each downloadable, and an upload checked against the configured size and
+ * type limits. `onUploaded` lets the case page refresh its history (the upload is an event).
+ */
+export function AttachmentsSection({
+  caseId,
+  onUploaded,
+}: {
+  caseId: string;
+  onUploaded?(): void;
+}) {
   const { t, locale, api, config } = usePortal();
   const limits = config.attachments;
   const [list, setList] = useState<Attachment[] | null | undefined>(undefined);
@@ -24,6 +33,24 @@ export function AttachmentsSection({ caseId }: { caseId: string }) {
 
   if (list === undefined) return null;
   const max = formatBytes(limits.maxBytes, locale);
+
+  // The file needs the bearer token, so it is fetched and handed to the browser as a download.
+  const download = async (attachment: Attachment) => {
+    setDone(null);
+    try {
+      const url = URL.createObjectURL(await api.download(attachment.id));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = attachment.fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setError(null);
+    } catch (e) {
+      setError(t('action.failed', { reason: e instanceof ApiError ? e.detail : '' }));
+    }
+  };
 
   const upload = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +75,7 @@ export function AttachmentsSection({ caseId }: { caseId: string }) {
       setDone(t('attach.uploaded', { name: file.name }));
       if (inputRef.current) inputRef.current.value = '';
       load();
+      onUploaded?.();
     } catch (e) {
       setError(t('action.failed', { reason: e instanceof ApiError ? e.detail : '' }));
     } finally {
@@ -68,8 +96,15 @@ export function AttachmentsSection({ caseId }: { caseId: string }) {
             <ul className="attachments">
               {list.map((a) => (
                 <li key={a.id}>
-                  {a.fileName} ({formatBytes(a.size, locale)},{' '}
-                  {formatDateTime(a.uploadedAt, locale)})
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('attach.download', { name: a.fileName })}
+                    onClick={() => void download(a)}
+                  >
+                    {a.fileName}
+                  </button>{' '}
+                  ({formatBytes(a.size, locale)}, {formatDateTime(a.uploadedAt, locale)})
                 </li>
               ))}
             </ul>

@@ -97,7 +97,7 @@ export function CasePage({ id }: { id: string }) {
         <h2 id="history-heading">{t('history.heading')}</h2>
         <HistoryList entries={publicHistory(data.events, session.user.id)} />
       </section>
-      <AttachmentsSection caseId={record.id} />
+      <AttachmentsSection caseId={record.id} onUploaded={() => void load()} />
     </>
   );
 }

@@ -6,7 +6,10 @@ import { usePortal } from '../app/portal-context';
 import { formatDateTime } from '../i18n/format';
 import { statusLabel } from './case-labels';
 
-/** The requester's own cases (the server lists nobody else's), newest change first. */
+/**
+ * The requester's own cases (the server lists nobody else's), newest change first. On a phone
+ * each row is a small block with its labels (portal.css), so no column is scrolled out of view.
+ */
 export function MyCasesPage() {
   const { t, locale, api, navigate } = usePortal();
   const [cases, setCases] = useState<CaseRecord[] | null>(null);
@@ -63,17 +66,21 @@ export function MyCasesPage() {
             <tbody>
               {cases.map((c) => (
                 <tr key={c.id}>
-                  <td className="nowrap">{c.number ?? '–'}</td>
-                  <td>
+                  <td className="nowrap" data-label={t('cases.number')}>
+                    {c.number ?? '–'}
+                  </td>
+                  <td data-label={t('cases.title')}>
                     <PortalLink to={{ name: 'case', id: c.id }} navigate={navigate}>
                       {c.title}
                     </PortalLink>
                   </td>
-                  <td>
+                  <td data-label={t('cases.status')}>
                     <span className={`status status--${c.status}`}>{statusLabel(c, t)}</span>
                   </td>
-                  <td>{priorityLabels[locale][c.priority]}</td>
-                  <td className="nowrap">{formatDateTime(c.updatedAt, locale)}</td>
+                  <td data-label={t('cases.priority')}>{priorityLabels[locale][c.priority]}</td>
+                  <td className="nowrap" data-label={t('cases.updated')}>
+                    {formatDateTime(c.updatedAt, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,8 +4,19 @@ import { priorityLabels } from '../../core/priority';
 import { usePortal } from '../app/portal-context';
 import { formatOpening } from '../i18n/format';
 
-/** Which number to call right now, and why; nothing when the portal alone is right. */
-export function PhoneAdviceBox({ advice, priority }: { advice: PhoneAdvice; priority: Priority }) {
+/**
+ * Which number to call right now, and why; nothing when the portal alone is right. On the
+ * receipt (`registered`) the case is already registered, and the words say so.
+ */
+export function PhoneAdviceBox({
+  advice,
+  priority,
+  registered = false,
+}: {
+  advice: PhoneAdvice;
+  priority: Priority;
+  registered?: boolean;
+}) {
   const { t, locale } = usePortal();
   if (advice.kind === 'none') return null;
   const reasons = advice.reasons.map((r) =>
@@ -27,10 +38,14 @@ export function PhoneAdviceBox({ advice, priority }: { advice: PhoneAdvice; prio
       </h2>
       <p>{reasons.join(' ')}</p>
       <p>
-        {advice.kind === 'callSupport' && t('phone.support', { phone: advice.phone })}
-        {advice.kind === 'callOnCall' && t('phone.onCall', { phone: advice.phone })}
+        {advice.kind === 'callSupport' &&
+          t(registered ? 'phone.supportRegistered' : 'phone.support', { phone: advice.phone })}
+        {advice.kind === 'callOnCall' &&
+          t(registered ? 'phone.onCallRegistered' : 'phone.onCall', { phone: advice.phone })}
         {advice.kind === 'waitForOpening' &&
-          t('phone.closed', { time: formatOpening(advice.opensAt, locale) })}
+          t(registered ? 'phone.closedRegistered' : 'phone.closed', {
+            time: formatOpening(advice.opensAt, locale),
+          })}
       </p>
       {urgent && (
         <p>

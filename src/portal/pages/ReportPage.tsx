@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { phoneAdvice, statusAt } from '../../core/calendar';
-import type { CaseRecord, PriorityAnswers } from '../../core/case';
+import { type CaseRecord, type PriorityAnswers, requesterPhone } from '../../core/case';
 import { priorityLabels } from '../../core/priority';
 import { ApiError } from '../api/portal-api';
 import { PortalLink } from '../app/PortalLink';
@@ -11,6 +11,8 @@ import {
   checkDraft,
   createCaseBody,
   type DraftProblem,
+  descriptionMaxLength,
+  descriptionRequired,
   emptyDraft,
   type ReportDraft,
   titleMaxLength,
@@ -24,11 +26,10 @@ export function ReportPage() {
   const { t, locale, api, config, calendar, session, navigate } = usePortal();
   const now = useNow();
   const [draft, setDraft] = useState<ReportDraft>(emptyDraft);
-  // Checked on the first send, then live as the user corrects, so fixed errors go away.
+  // Checked on the first send, then live as the user corrects, so fixed errors go away: from
+  // the fields and from the summary at the top alike (like GOV.UK's error summary, which is
+  // focused on send; it is not a live region, so it is not re-announced on every keystroke).
   const [attempted, setAttempted] = useState(false);
-  // The summary at the top lists what was wrong when the user pressed send (like GOV.UK's
-  // error summary); it is not re-announced on every keystroke.
-  const [summary, setSummary] = useState<DraftProblem[]>([]);
   const [sendError, setSendError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CaseRecord | null>(null);
@@ -48,13 +49,14 @@ export function ReportPage() {
   );
   const problems: DraftProblem[] = attempted ? checkDraft(draft, category, steps, t, locale) : [];
   const errorOf = (inputId: string) => problems.find((p) => p.inputId === inputId)?.message;
+  const describedBy = (inputId: string, help: string) =>
+    errorOf(inputId) ? `${inputId}-error ${help}` : help;
   const update = (patch: Partial<ReportDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = checkDraft(draft, category, steps, t, locale);
     setAttempted(true);
-    setSummary(found);
     setSendError(null);
     if (found.length > 0 || !category || !steps) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -75,16 +77,21 @@ export function ReportPage() {
   };
 
   if (created) {
+    const phone = requesterPhone(created.requester.contact);
     return (
       <>
         <h1 tabIndex={-1} ref={receiptRef}>
           {t('receipt.heading')}
         </h1>
-        <PhoneAdviceBox advice={advice} priority={created.priority} />
+        <PhoneAdviceBox advice={advice} priority={created.priority} registered />
         <div className="card">
           <p className="receipt-number">{t('receipt.number', { number: created.number ?? '' })}</p>
           <p>{t('receipt.priority', { priority: priorityLabels[locale][created.priority] })}</p>
-          <p>{t('receipt.follow')}</p>
+          <p>
+            {created.requester.noNetwork && phone
+              ? t('receipt.followNoNetwork', { phone })
+              : t('receipt.follow')}
+          </p>
           <p className="actions">
             <PortalLink
               to={{ name: 'case', id: created.id }}
@@ -104,12 +111,21 @@ export function ReportPage() {
     <>
       <h1 tabIndex={-1}>{t('report.heading')}</h1>
       <p className="lead">{t('report.intro')}</p>
-      {(summary.length > 0 || sendError) && (
-        <div className="alert alert--error" role="alert" tabIndex={-1} ref={summaryRef}>
-          <h2 className="alert__title">{sendError ?? t('report.errorSummary')}</h2>
-          {summary.length > 0 && (
+      {(problems.length > 0 || sendError) && (
+        <div
+          className="alert alert--error"
+          role="alert"
+          tabIndex={-1}
+          ref={summaryRef}
+          aria-labelledby="error-summary-title"
+          data-testid="error-summary"
+        >
+          <h2 className="alert__title" id="error-summary-title">
+            {sendError ?? t('report.errorSummary')}
+          </h2>
+          {problems.length > 0 && (
             <ul>
-              {summary.map((p) => (
+              {problems.map((p) => (
                 <li key={p.inputId}>
                   <a href={`#${p.inputId}`}>{p.message}</a>
                 </li>
@@ -191,11 +207,47 @@ export function ReportPage() {
                 />
               ))}
               <div className="field">
+                <label htmlFor="description">
+                  {t('report.description')}
+                  {descriptionRequired(category) && (
+                    <span className="required"> {t('report.required')}</span>
+                  )}
+                </label>
+                <p className="field__help" id="description-help">
+                  {t('report.descriptionHelp')}
+                </p>
+                {errorOf('description') && (
+                  <p className="field__error" id="description-error">
+                    {errorOf('description')}
+                  </p>
+                )}
+                <textarea
+                  id="description"
+                  rows={5}
+                  maxLength={descriptionMaxLength}
+                  value={draft.description}
+                  aria-required={descriptionRequired(category) || undefined}
+                  aria-invalid={errorOf('description') ? true : undefined}
+                  aria-describedby={describedBy('description', 'description-help')}
+                  onChange={(e) => update({ description: e.target.value })}
+                />
+              </div>
+              <div className="field">
                 <label htmlFor="contact">{t('report.contact')}</label>
+                <p className="field__help" id="contact-help">
+                  {t('report.contactHelp')}
+                </p>
+                {errorOf('contact') && (
+                  <p className="field__error" id="contact-error">
+                    {errorOf('contact')}
+                  </p>
+                )}
                 <input
                   id="contact"
                   autoComplete="tel"
                   value={draft.contact}
+                  aria-invalid={errorOf('contact') ? true : undefined}
+                  aria-describedby={describedBy('contact', 'contact-help')}
                   onChange={(e) => update({ contact: e.target.value })}
                 />
               </div>

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { Locale, ServiceConfig } from '../../core/config';
 import { LanguagePicker } from '../app/LanguagePicker';
 import type { AuthProvider, PortalSession, SignInFailure } from '../auth/auth-provider';
+import { organisationName } from '../i18n/organisation-name';
 import type { MessageKey, Translate } from '../i18n/translate';
 
 const failureMessages: Readonly<Record<SignInFailure, MessageKey>> = {
@@ -55,7 +56,7 @@ export function SignInPage(props: {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <p className="site-name">{props.config.organisation.name}</p>
+          <p className="site-name">{organisationName(props.config.organisation, props.locale)}</p>
           <div className="site-header__tools">
             <LanguagePicker locale={props.locale} t={t} onChange={props.onLocale} />
           </div>

@@ -78,6 +78,7 @@ export const en: Messages = {
   'card.provisional': 'provisional number',
   'card.unsynced': 'not synced',
   'card.rejected': 'refused by the server',
+  'card.noNetwork': 'No network – call',
   'card.unassigned': 'Unassigned',
   'card.assignedOther': 'Assigned to a colleague',
   'card.moveHint':
@@ -136,6 +137,9 @@ export const en: Messages = {
   'case.line': 'Line',
   'case.requester': 'Requester',
   'case.contact': 'Contact',
+  'case.noNetwork': 'The requester has no network and may not see answers in the portal.',
+  'case.callRequester': 'Call the requester: {phone}',
+  'case.noPhone': 'The requester gave no phone number.',
   'case.municipality': 'Municipality',
   'case.unit': 'Unit',
   'case.category': 'Category',

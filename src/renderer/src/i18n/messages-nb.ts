@@ -78,6 +78,7 @@ export const nb: Messages = {
   'card.provisional': 'midlertidig nummer',
   'card.unsynced': 'ikke synkronisert',
   'card.rejected': 'avvist av serveren',
+  'card.noNetwork': 'Ikke nett – ring',
   'card.unassigned': 'Ingen tildelt',
   'card.assignedOther': 'Tildelt en kollega',
   'card.moveHint':
@@ -136,6 +137,9 @@ export const nb: Messages = {
   'case.line': 'Linje',
   'case.requester': 'Innmelder',
   'case.contact': 'Kontakt',
+  'case.noNetwork': 'Innmelder har ikke nett og ser kanskje ikke svar i portalen.',
+  'case.callRequester': 'Ring innmelder: {phone}',
+  'case.noPhone': 'Innmelder har ikke oppgitt telefonnummer.',
   'case.municipality': 'Kommune',
   'case.unit': 'Enhet',
   'case.category': 'Kategori',

@@ -80,6 +80,7 @@ export const nn = {
   'card.provisional': 'mellombels nummer',
   'card.unsynced': 'ikkje synkronisert',
   'card.rejected': 'avvist av serveren',
+  'card.noNetwork': 'Ikkje nett – ring',
   'card.unassigned': 'Ingen tildelt',
   'card.assignedOther': 'Tildelt ein kollega',
   'card.moveHint':
@@ -138,6 +139,9 @@ export const nn = {
   'case.line': 'Linje',
   'case.requester': 'Innmeldar',
   'case.contact': 'Kontakt',
+  'case.noNetwork': 'Innmeldar har ikkje nett og ser kanskje ikkje svar i portalen.',
+  'case.callRequester': 'Ring innmeldar: {phone}',
+  'case.noPhone': 'Innmeldar har ikkje oppgitt telefonnummer.',
   'case.municipality': 'Kommune',
   'case.unit': 'Eining',
   'case.category': 'Kategori',

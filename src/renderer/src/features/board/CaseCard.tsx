@@ -97,6 +97,7 @@ export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
       <div className="card__meta">
         <SlaBadge sla={sla} />
         {c.status === 'reopened' ? <span>{t('status.reopened')}</span> : null}
+        {c.requester.noNetwork ? <span className="notice">{t('card.noNetwork')}</span> : null}
       </div>
       <div className="card__meta">
         <span>{municipality}</span>

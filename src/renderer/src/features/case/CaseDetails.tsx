@@ -3,6 +3,7 @@ import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { CaseEditForm } from './CaseEditForm';
+import { formEntriesBesideDescription } from './form-entries';
 
 /** The description and the category form's answers. */
 export function CaseDetails({ record: c }: { record: LocalCase }) {
@@ -12,7 +13,7 @@ export function CaseDetails({ record: c }: { record: LocalCase }) {
     (k) => k.id === c.categoryId,
   );
   const [editing, setEditing] = useState(false);
-  const entries = Object.entries(c.formValues);
+  const entries = formEntriesBesideDescription(c.formValues, c.description);
   const label = (id: string) => category?.fields.find((f) => f.id === id)?.label[locale] ?? id;
   const value = (id: string, v: string | number | boolean) => {
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { requesterPhone } from '../../../../core/case/index';
 import { usePersonName } from '../../app/use-person-name';
 import type { LocalCase } from '../../db/local-records';
 import { formatDateTime } from '../../i18n/format';
@@ -16,6 +17,8 @@ export function CaseFacts({ record: c }: { record: LocalCase }) {
     c.requester.municipalityId;
   const category = config.categories.find((k) => k.id === c.categoryId);
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale) : t('common.none'));
+  // "Eg har ikkje nett": an answer in the portal may never be read, so phone them.
+  const phone = requesterPhone(c.requester.contact);
   const rows: Array<[string, ReactNode]> = [
     [t('case.number'), c.number ?? `${c.provisionalNumber} (${t('card.provisional')})`],
     [t('case.status'), c.waitingReason ? t(`waiting.${c.waitingReason}`) : t(`status.${c.status}`)],
@@ -35,6 +38,22 @@ export function CaseFacts({ record: c }: { record: LocalCase }) {
   return (
     <section className="panel" aria-labelledby="facts-title">
       <h2 id="facts-title">{t('case.details')}</h2>
+      {c.requester.noNetwork ? (
+        <div className="notice" data-testid="no-network">
+          <p>{t('case.noNetwork')}</p>
+          <p>
+            <strong>
+              {phone ? (
+                <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+                  {t('case.callRequester', { phone })}
+                </a>
+              ) : (
+                t('case.noPhone')
+              )}
+            </strong>
+          </p>
+        </div>
+      ) : null}
       <dl className="facts">
         {rows.map(([label, value]) => (
           <div key={label} style={{ display: 'contents' }}>
