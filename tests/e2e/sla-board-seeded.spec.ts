@@ -142,19 +142,31 @@ test.describe('SLA board over a seeded history', () => {
     await seed(page);
     await openBoard(page);
     await page.getByRole('button', { name: 'Endre SLA-mål' }).click();
-    const field = page.getByLabel('Høg — Responstid (minutt)');
+    const field = page.getByLabel('Høg — Responstid', { exact: true });
     await field.fill('-5');
+    const percent = page.getByLabel('I faresona frå (% av målet brukt)');
+    await percent.fill('150');
     await page.getByRole('button', { name: 'Lagre og synkroniser' }).click();
-    await expect(page.getByTestId('sla-settings').getByRole('alert')).toContainText(
-      'Høg — Responstid (minutt)',
+    // Each field by its name in the user's language, what is wrong, and nothing English.
+    const alert = page.getByTestId('sla-settings').getByRole('alert');
+    await expect(alert).toContainText('Høg — Responstid: må vere minst 1 minutt');
+    await expect(alert).toContainText(
+      'I faresona frå (% av målet brukt): må vere meir enn 0 og mindre enn 100 %',
     );
+    await expect(alert).not.toContainText('atRiskThreshold');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveValue('-5');
+    await expect(percent).toHaveValue('150');
+    await percent.fill('75');
+    // Targets can be typed in hours or working days.
+    await page.getByLabel('Høg — Responstid — eining').selectOption('hours');
     // A valid change while the server is down is not lost silently: the user is told.
-    await field.fill('45');
+    await field.fill('1,5');
     await page.getByRole('button', { name: 'Lagre og synkroniser' }).click();
     await expect(
       page.getByTestId('sla-settings').getByRole('status').filter({ hasText: 'Ikkje lagra' }),
     ).toBeVisible();
+    await expect(field).toHaveValue('1,5');
   });
 
   test('wall mode: large, offline-proof, with last synced', async ({ page }) => {

@@ -9,6 +9,7 @@ export {
   type SlaTimelineEntry,
   slaStatusSeverity,
 } from './sla-state';
+export * from './sla-target-draft';
 export {
   defaultSlaConfig,
   type PriorityTarget,

@@ -1,54 +1,33 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { type Priority, priorities } from '../../../../core/case/index';
 import type { SlaSettings } from '../../../../core/reports/index';
-import { type SlaConfig, slaConfigSchema } from '../../../../core/sla/index';
+import {
+  changeCalendar,
+  changeUnit,
+  checkSlaDraft,
+  draftOfConfig,
+  type SlaDraft,
+  type SlaDraftField,
+  type TargetDraft,
+  type TargetUnit,
+  unitsFor,
+} from '../../../../core/sla/index';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-t';
-import { type SlaMessageKey, type SlaTranslate, useSlaT } from './sla-board-messages';
+import { useSlaT } from './sla-board-messages';
 import { applySlaSettings, type ServerAccess, saveSlaSettings } from './sla-settings-api';
+import { fieldLabel, issueText } from './sla-settings-words';
 
-type Draft = {
-  targets: Record<
-    Priority,
-    { responseMinutes: string; resolutionMinutes: string; calendar: string }
-  >;
-  atRiskPercent: string;
-};
-
-function draftOf(sla: SlaConfig): Draft {
-  const targets = {} as Draft['targets'];
-  for (const p of priorities) {
-    const tg = sla.targets[p];
-    targets[p] = {
-      responseMinutes: String(tg.responseMinutes),
-      resolutionMinutes: String(tg.resolutionMinutes),
-      calendar: tg.calendar,
-    };
-  }
-  return { targets, atRiskPercent: String(Math.round(sla.atRiskThreshold * 1000) / 10) };
-}
-
-/** Text fields to numbers; empty or non-numeric stays a string so the schema names the field. */
-const num = (text: string): number | string => {
-  const n = Number(text.replace(',', '.'));
-  return text.trim() === '' || Number.isNaN(n) ? text : n;
-};
-
-/** A field path from the schema as the user reads it: 'Høg — Responstid (minutt)'. */
-function fieldLabel(path: ReadonlyArray<PropertyKey>, t: SlaTranslate): string {
-  if (path[0] === 'atRiskThreshold') return t('settings.atRiskThreshold');
-  const priority = path[1] as Priority;
-  const field = path[2] as string;
-  const name = ['responseMinutes', 'resolutionMinutes', 'calendar'].includes(field)
-    ? t(`settings.${field}` as SlaMessageKey)
-    : field;
-  return `${t(`priority.${priority}`)} — ${name}`;
-}
+type Clock = 'response' | 'resolution';
+const fieldOf = (p: Priority, clock: Clock): SlaDraftField =>
+  `targets.${p}.${clock === 'response' ? 'responseMinutes' : 'resolutionMinutes'}`;
 
 /**
- * Team leaders change the SLA targets and the at-risk threshold. Checked with core's
- * `slaConfigSchema` before sending (each message names its field, and the field is marked
- * invalid), then saved on the server, which checks again, audits and versions the change.
+ * Team leaders change the SLA targets and the at-risk threshold. Targets are typed in
+ * minutes, hours or working days (stored as minutes); core's `checkSlaDraft` checks the
+ * draft before sending, and each problem is said in the user's language with the field's
+ * name, the field marked invalid, and what was typed left as it was. The server checks again,
+ * audits and versions the change.
  */
 export function SlaSettingsForm(props: {
   settings: SlaSettings;
@@ -57,57 +36,47 @@ export function SlaSettingsForm(props: {
 }) {
   const t = useSlaT();
   const locale = useLocale();
+  const decimal = t('unit.decimal') === ',' ? ',' : '.';
   const id = useId();
-  const [draft, setDraft] = useState(() => draftOf(props.settings.sla));
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [draft, setDraft] = useState<SlaDraft>(() => draftOfConfig(props.settings.sla, decimal));
+  const [errors, setErrors] = useState<Map<SlaDraftField, string>>(new Map());
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => setDraft(draftOf(props.settings.sla)), [props.settings]);
+  // Start again from the settings only when a new version arrives and nothing is being typed:
+  // a poll that brings the same settings, or someone else's save, never wipes a draft.
+  const edited = useRef(false);
+  const version = props.settings.version;
+  const sla = props.settings.sla;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restart on a new version only
+  useEffect(() => {
+    if (!edited.current) setDraft(draftOfConfig(sla, decimal));
+  }, [version, decimal]);
 
-  const setTarget = (p: Priority, field: keyof Draft['targets'][Priority], value: string) =>
-    setDraft((d) => ({
-      ...d,
-      targets: { ...d.targets, [p]: { ...d.targets[p], [field]: value } },
-    }));
+  const update = (change: (d: SlaDraft) => SlaDraft) => {
+    edited.current = true;
+    setDraft(change);
+  };
+  const setRow = (
+    p: Priority,
+    change: (row: SlaDraft['targets'][Priority]) => SlaDraft['targets'][Priority],
+  ) => update((d) => ({ ...d, targets: { ...d.targets, [p]: change(d.targets[p]) } }));
+  const setTarget = (p: Priority, clock: Clock, target: TargetDraft) =>
+    setRow(p, (row) => ({ ...row, [clock]: target }));
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setMessage(null);
-    const input = {
-      targets: Object.fromEntries(
-        priorities.map((p) => [
-          p,
-          {
-            responseMinutes: num(draft.targets[p].responseMinutes),
-            resolutionMinutes: num(draft.targets[p].resolutionMinutes),
-            calendar: draft.targets[p].calendar,
-          },
-        ]),
-      ),
-      atRiskThreshold: (() => {
-        const v = num(draft.atRiskPercent);
-        return typeof v === 'number' ? v / 100 : v;
-      })(),
-    };
-    const parsed = slaConfigSchema.safeParse(input);
-    if (!parsed.success) {
-      const next = new Map<string, string>();
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join('.');
-        if (!next.has(key))
-          next.set(
-            key,
-            t('settings.invalid', { field: fieldLabel(issue.path, t), message: issue.message }),
-          );
-      }
-      setErrors(next);
+    const checked = checkSlaDraft(draft);
+    if (!checked.ok) {
+      setErrors(new Map(checked.issues.map((i) => [i.field, issueText(i, draft, t)])));
       return;
     }
     setErrors(new Map());
     setSaving(true);
-    const result = await saveSlaSettings(props.access, parsed.data, props.settings.version);
+    const result = await saveSlaSettings(props.access, checked.config, props.settings.version);
     setSaving(false);
     if (result.ok) {
+      edited.current = false;
       applySlaSettings(result.settings);
       props.onSaved(result.settings);
       setMessage({ kind: 'ok', text: t('settings.saved', { version: result.settings.version }) });
@@ -124,19 +93,40 @@ export function SlaSettingsForm(props: {
     }
   }
 
-  const errorOf = (path: string) => errors.get(path);
-  const input = (path: string, value: string, onChange: (v: string) => void, label: string) => {
-    const error = errorOf(path);
+  const described = (field: SlaDraftField, extra?: string) =>
+    [errors.has(field) ? `${id}-${field}-error` : null, extra].filter(Boolean).join(' ') ||
+    undefined;
+  const amountInput = (field: SlaDraftField, value: string, onChange: (v: string) => void) => (
+    <input
+      id={`${id}-${field}`}
+      inputMode="decimal"
+      value={value}
+      aria-label={fieldLabel(field, t)}
+      aria-invalid={errors.has(field) ? true : undefined}
+      aria-describedby={described(field, field === 'atRiskThreshold' ? undefined : `${id}-help`)}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+  const target = (p: Priority, clock: Clock) => {
+    const field = fieldOf(p, clock);
+    const value = draft.targets[p][clock];
     return (
-      <input
-        id={`${id}-${path}`}
-        inputMode="decimal"
-        value={value}
-        aria-label={label}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-${path}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <div style={{ display: 'flex', gap: '0.3rem', flexWrap: 'wrap' }}>
+        {amountInput(field, value.amount, (amount) => setTarget(p, clock, { ...value, amount }))}
+        <select
+          value={value.unit}
+          aria-label={`${fieldLabel(field, t)} — ${t('settings.unit')}`}
+          onChange={(e) =>
+            setTarget(p, clock, changeUnit(value, e.target.value as TargetUnit, decimal))
+          }
+        >
+          {unitsFor(draft.targets[p].calendar).map((u) => (
+            <option key={u} value={u}>
+              {t(`settings.unit.${u}`)}
+            </option>
+          ))}
+        </select>
+      </div>
     );
   };
 
@@ -157,12 +147,13 @@ export function SlaSettingsForm(props: {
                 : '',
             })}
       </p>
+      <p id={`${id}-help`}>{t('settings.units.help')}</p>
       <table className="sla-table">
         <thead>
           <tr>
             <th scope="col">{t('col.priority')}</th>
-            <th scope="col">{t('settings.responseMinutes')}</th>
-            <th scope="col">{t('settings.resolutionMinutes')}</th>
+            <th scope="col">{t('settings.response')}</th>
+            <th scope="col">{t('settings.resolution')}</th>
             <th scope="col">{t('settings.calendar')}</th>
           </tr>
         </thead>
@@ -170,27 +161,15 @@ export function SlaSettingsForm(props: {
           {priorities.map((p) => (
             <tr key={p}>
               <th scope="row">{t(`priority.${p}`)}</th>
-              <td>
-                {input(
-                  `targets.${p}.responseMinutes`,
-                  draft.targets[p].responseMinutes,
-                  (v) => setTarget(p, 'responseMinutes', v),
-                  `${t(`priority.${p}`)} — ${t('settings.responseMinutes')}`,
-                )}
-              </td>
-              <td>
-                {input(
-                  `targets.${p}.resolutionMinutes`,
-                  draft.targets[p].resolutionMinutes,
-                  (v) => setTarget(p, 'resolutionMinutes', v),
-                  `${t(`priority.${p}`)} — ${t('settings.resolutionMinutes')}`,
-                )}
-              </td>
+              <td>{target(p, 'response')}</td>
+              <td>{target(p, 'resolution')}</td>
               <td>
                 <select
                   value={draft.targets[p].calendar}
-                  aria-label={`${t(`priority.${p}`)} — ${t('settings.calendar')}`}
-                  onChange={(e) => setTarget(p, 'calendar', e.target.value)}
+                  aria-label={fieldLabel(`targets.${p}.calendar`, t)}
+                  aria-invalid={errors.has(`targets.${p}.calendar`) ? true : undefined}
+                  aria-describedby={described(`targets.${p}.calendar`)}
+                  onChange={(e) => setRow(p, (row) => changeCalendar(row, e.target.value, decimal))}
                 >
                   <option value="support">{t('settings.calendar.support')}</option>
                   <option value="roundTheClock">{t('settings.calendar.roundTheClock')}</option>
@@ -203,16 +182,13 @@ export function SlaSettingsForm(props: {
       <label className="sla-settings__threshold" htmlFor={`${id}-atRiskThreshold`}>
         {t('settings.atRiskThreshold')}
       </label>
-      {input(
-        'atRiskThreshold',
-        draft.atRiskPercent,
-        (v) => setDraft((d) => ({ ...d, atRiskPercent: v })),
-        t('settings.atRiskThreshold'),
+      {amountInput('atRiskThreshold', draft.atRiskPercent, (v) =>
+        update((d) => ({ ...d, atRiskPercent: v })),
       )}
       {errors.size > 0 ? (
         <ul className="sla-settings__errors" role="alert">
-          {[...errors.entries()].map(([path, text]) => (
-            <li key={path} id={`${id}-${path}-error`}>
+          {[...errors.entries()].map(([field, text]) => (
+            <li key={field} id={`${id}-${field}-error`}>
               {text}
             </li>
           ))}

@@ -3,6 +3,11 @@ import type { SlaSettings } from '../../../../core/reports/index';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { applySlaSettings, fetchSlaSettings, type ServerAccess } from './sla-settings-api';
 
+/** The same version with the same content (a new version or a reset counts as a change). */
+function sameSettings(a: SlaSettings, b: SlaSettings): boolean {
+  return a.version === b.version && JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * The SLA settings in force: fetched from the server on open and every `intervalMs`, and
  * applied to the app's configuration, so a change a team leader makes anywhere recomputes
@@ -18,7 +23,9 @@ export function useSlaSettings(access: ServerAccess, intervalMs = 30_000) {
       const fetched = await fetchSlaSettings({ serverUrl, token });
       if (stopped || !fetched) return;
       applySlaSettings(fetched);
-      setSettings(fetched);
+      // A poll that brings the version already shown keeps the object: the targets form
+      // would otherwise see new settings every poll.
+      setSettings((shown) => (shown && sameSettings(shown, fetched) ? shown : fetched));
     };
     void load();
     const timer = setInterval(() => void load(), intervalMs);
