@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../../core/case/index';
 import { dueAlerts, needsAlert, useCriticalAlertStore } from './critical-alert-store';
+import { createNotifiedLog, type NotifiedStorage } from './notified-alerts';
+
+/** localStorage of one device, shared by the sessions signed in on it. */
+function deviceStorage(): NotifiedStorage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
 
 const base = {
   id: '7b0d4f7e-4a8e-4c57-9a55-0a7f3f0e7a01',
@@ -12,7 +22,10 @@ const base = {
 const store = () => useCriticalAlertStore.getState();
 
 describe('critical alerts', () => {
-  beforeEach(() => store().reset());
+  beforeEach(() => {
+    store().reset();
+    useCriticalAlertStore.setState({ notified: createNotifiedLog(deviceStorage()) });
+  });
 
   it('alerts on open, unacknowledged critical cases only', () => {
     expect(needsAlert(base)).toBe(true);
@@ -40,5 +53,40 @@ describe('critical alerts', () => {
   it('picks up critical cases that arrive by a pull', () => {
     store().reconcile([base, { ...base, id: 'x', priority: 'low' }], 3);
     expect(Object.keys(store().alerts)).toEqual([base.id]);
+  });
+
+  const older = { ...base, id: '7b0d4f7e-4a8e-4c57-9a55-0a7f3f0e7a02' };
+  const due = (now: number) => dueAlerts(store().alerts, now, 5).map((a) => a.record.id);
+
+  it('a new critical case is notified alone, not with the older ones', () => {
+    store().raise(older, 0);
+    store().markShown(due(0), 0);
+    store().raise(base, 60_000);
+    expect(due(60_000)).toEqual([base.id]);
+  });
+
+  it('signing in again does not notify again what this device notified before', () => {
+    const storage = deviceStorage();
+    useCriticalAlertStore.setState({ notified: createNotifiedLog(storage) });
+    store().reconcile([older], 0);
+    store().markShown(due(0), 0);
+    // Sign out and in again (an hour later): a fresh list and log on the same device.
+    store().reset();
+    useCriticalAlertStore.setState({ notified: createNotifiedLog(storage) });
+    store().reconcile([older, base], 3_600_000);
+    expect(due(3_600_000)).toEqual([base.id]);
+    expect(Object.keys(store().alerts).sort()).toEqual([base.id, older.id].sort());
+    // Still unacknowledged: it reminds after the repeat interval, like any alert.
+    store().markShown(due(3_600_000), 3_600_000);
+    expect(due(3_600_000 + 5 * 60_000).sort()).toEqual([base.id, older.id].sort());
+  });
+
+  it('another device has its own log', () => {
+    store().reconcile([older], 0);
+    store().markShown(due(0), 0);
+    store().reset();
+    useCriticalAlertStore.setState({ notified: createNotifiedLog(deviceStorage()) });
+    store().reconcile([older], 1_000);
+    expect(due(1_000)).toEqual([older.id]);
   });
 });

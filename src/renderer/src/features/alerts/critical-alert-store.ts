@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CaseRecord } from '../../../../core/case/index';
 import { isOpenStatus } from '../../../../core/case/index';
+import { deviceNotifiedLog, type NotifiedLog } from './notified-alerts';
 
 /** A critical case waiting for someone to take it. */
 export interface ActiveAlert {
@@ -13,13 +14,16 @@ export interface ActiveAlert {
 
 interface CriticalAlertState {
   alerts: Record<string, ActiveAlert>;
+  /** The cases this device has notified about before, across sign-ins. */
+  notified: NotifiedLog;
   /** A case was created as or raised to critical (live event or local store). */
   raise: (record: CaseRecord, now: number) => void;
   /** Brings the alerts in line with the local store (`cases`: critical cases and the cases
    *  alerted on): adds unacknowledged critical cases, drops those someone acknowledged,
    *  lowered or closed. */
   reconcile: (criticalCases: readonly CaseRecord[], now: number) => void;
-  /** Records that these alerts were just shown (one update for all, however many). */
+  /** Records that these alerts were just shown (one update for all, however many), also in
+   *  the device's log. */
   markShown: (caseIds: readonly string[], now: number) => void;
   dismiss: (caseId: string) => void;
   reset: () => void;
@@ -41,8 +45,22 @@ export function dueAlerts(
   );
 }
 
+/**
+ * A new entry in the alert list. A case this device has notified about before (in an earlier
+ * session, or before the list was reset) counts as shown now: it stays on screen, and is not
+ * sent again at once; it reminds after `repeatMinutes` like any unacknowledged alert.
+ */
+function newAlert(record: CaseRecord, now: number, notified: NotifiedLog): ActiveAlert {
+  return {
+    record,
+    raisedAt: now,
+    lastShownAt: notified.lastNotifiedAt(record.id) === null ? null : now,
+  };
+}
+
 export const useCriticalAlertStore = create<CriticalAlertState>((set) => ({
   alerts: {},
+  notified: deviceNotifiedLog(),
   raise: (record, now) =>
     set((s) => {
       if (!needsAlert(record)) return s;
@@ -50,9 +68,7 @@ export const useCriticalAlertStore = create<CriticalAlertState>((set) => ({
       return {
         alerts: {
           ...s.alerts,
-          [record.id]: existing
-            ? { ...existing, record }
-            : { record, raisedAt: now, lastShownAt: null },
+          [record.id]: existing ? { ...existing, record } : newAlert(record, now, s.notified),
         },
       };
     }),
@@ -72,12 +88,13 @@ export const useCriticalAlertStore = create<CriticalAlertState>((set) => ({
         if (!needsAlert(c)) continue;
         alerts[c.id] = alerts[c.id]
           ? { ...alerts[c.id]!, record: c }
-          : { record: c, raisedAt: now, lastShownAt: null };
+          : newAlert(c, now, s.notified);
       }
       return { alerts };
     }),
   markShown: (caseIds, now) =>
     set((s) => {
+      s.notified.record(caseIds, now);
       const alerts = { ...s.alerts };
       for (const id of caseIds) {
         const a = alerts[id];
