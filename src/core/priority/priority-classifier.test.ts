@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PriorityAnswers } from '../case/case-record';
+import { priorities } from '../case/case-vocabulary';
 import { classifyPriority, explainPriority } from './priority-classifier';
-import { priorityLabels } from './priority-definition';
+import {
+  priorityDefinitions,
+  priorityLabels,
+  priorityLevelDefinitions,
+  priorityName,
+} from './priority-definition';
 import { priorityQuestions } from './priority-question';
 
 const lost = { completeLoss: true } as const;
@@ -198,7 +204,7 @@ describe('explanations', () => {
     [
       'nn',
       { completeLoss: true },
-      'Førebels prioritet medium (ikkje alle spørsmåla er svara på): Fullstendig bortfall av system som berører minimum 1 brukar.',
+      'Førebels prioritet medium (ikkje alle spørsmåla er svara på): Fullstendig bortfall av system som gjeld minimum 1 brukar.',
     ],
   ] as const)('%s: %j', (locale, answers, sentence) => {
     expect(explainPriority(answers, locale)).toBe(sentence);
@@ -208,6 +214,14 @@ describe('explanations', () => {
     expect(Object.values(priorityLabels.nn)).toEqual(['kritisk', 'høg', 'medium', 'lav']);
     expect(Object.values(priorityLabels.nb)).toEqual(['kritisk', 'høy', 'middels', 'lav']);
     expect(Object.values(priorityLabels.en)).toEqual(['critical', 'high', 'medium', 'low']);
+  });
+
+  it.each([
+    ['nn', ['Kritisk', 'Høg', 'Medium', 'Lav']],
+    ['nb', ['Kritisk', 'Høy', 'Middels', 'Lav']],
+    ['en', ['Critical', 'High', 'Medium', 'Low']],
+  ] as const)('%s names standing alone are capitalised: %j', (locale, names) => {
+    expect(priorities.map((p) => priorityName(p, locale))).toEqual(names);
   });
 
   it('every question is worded in all three languages, with help', () => {
@@ -225,5 +239,48 @@ describe('explanations', () => {
       'lifeAndHealth',
       'scope',
     ]);
+  });
+});
+
+/** Every Nynorsk text of the priority module: definitions, questions, help and options. */
+function nynorskTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(nynorskTexts);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === 'nn' && typeof v === 'string' ? [v] : nynorskTexts(v),
+  );
+}
+
+describe('the Nynorsk texts are Nynorsk', () => {
+  const texts = [
+    ...nynorskTexts(priorityDefinitions),
+    ...nynorskTexts(priorityLevelDefinitions),
+    ...nynorskTexts(priorityQuestions),
+    ...Object.values(priorityLabels.nn),
+    explainPriority({ completeLoss: true }, 'nn'),
+  ];
+  it('has texts to check', () => {
+    expect(texts.length).toBeGreaterThan(20);
+  });
+  // Bokmål forms with a different Nynorsk word or spelling (nn in brackets).
+  it.each([
+    ['berører'], // gjeld, rører ved
+    ['daglige'], // daglege
+    ['ikke'], // ikkje
+    ['bare'], // berre
+    ['hvis'], // viss, om
+    ['noen'], // nokon
+    ['hva'], // kva
+    ['jeg'], // eg
+    ['tjeneste'], // teneste
+    ['innbygger'], // innbyggar
+    ['bruker'], // brukar
+    ['enhet'], // eining
+    ['foreløpig'], // førebels
+    ['spørsmålene'], // spørsmåla
+    ['hjemme'], // heime
+  ])('no «%s»', (word) => {
+    const pattern = new RegExp(`(^|[^\\p{L}])${word}`, 'iu');
+    expect(texts.filter((t) => pattern.test(t))).toEqual([]);
   });
 });

@@ -127,7 +127,7 @@ const explanationPhrases: Readonly<
 
 /**
  * One sentence for the audit trail and the case view: the priority and the seed definition
- * that gave it, e.g. "Prioritet høg: Fullstendig bortfall av system som berører minst ei (1)
+ * that gave it, e.g. "Prioritet høg: Fullstendig bortfall av system som gjeld minst ei (1)
  * eining / faggruppe."
  */
 export function explainPriority(answers: PriorityAnswers, locale: Locale): string {

@@ -46,7 +46,7 @@ export const priorityDefinitions: Readonly<Record<DefinitionKey, LocalizedText>>
     en: 'Loss of other systems where high uptime is expected.',
   },
   unitLoss: {
-    nn: 'Fullstendig bortfall av system som berører minst ei (1) eining / faggruppe.',
+    nn: 'Fullstendig bortfall av system som gjeld minst ei (1) eining / faggruppe.',
     nb: 'Fullstendig bortfall av system som berører minst én (1) enhet / faggruppe.',
     en: 'Complete loss of a system affecting at least one (1) unit / professional group.',
   },
@@ -56,7 +56,7 @@ export const priorityDefinitions: Readonly<Record<DefinitionKey, LocalizedText>>
     en: 'Electronic services used by citizens in dialogue with the service.',
   },
   userLoss: {
-    nn: 'Fullstendig bortfall av system som berører minimum 1 brukar.',
+    nn: 'Fullstendig bortfall av system som gjeld minimum 1 brukar.',
     nb: 'Fullstendig bortfall av system som berører minimum 1 bruker.',
     en: 'Complete loss of a system affecting at least 1 user.',
   },
@@ -66,7 +66,7 @@ export const priorityDefinitions: Readonly<Record<DefinitionKey, LocalizedText>>
     en: 'Fixing a home-office set-up.',
   },
   notBlocking: {
-    nn: 'Feil i utstyr og/eller system som ikkje er direkte til hinder for at tenestemottakaren kan utføre den ordinære funksjon utstyret eller systemet har i sin daglige bruk.',
+    nn: 'Feil i utstyr og/eller system som ikkje er direkte til hinder for at tenestemottakaren kan utføre den ordinære funksjonen utstyret eller systemet har i dagleg bruk.',
     nb: 'Feil i utstyr og/eller system som ikke er direkte til hinder for at tjenestemottakeren kan utføre den ordinære funksjonen utstyret eller systemet har i sin daglige bruk.',
     en: 'Faults in equipment and/or systems that do not directly prevent the user from doing the ordinary work the equipment or system serves in daily use.',
   },
@@ -80,7 +80,7 @@ export const priorityLevelDefinitions: Readonly<Record<Priority, LocalizedText>>
     en: 'Loss of applications defined as necessary for services concerning life and health. Loss of other systems where high uptime is expected may also be placed here. Critical incidents trigger the on-call arrangement outside opening hours.',
   },
   high: {
-    nn: 'Fullstendig bortfall av system som berører minst ei (1) eining / faggruppe. Elektroniske tenester som blir nytta av innbyggarar i dialog med tenestemottakar.',
+    nn: 'Fullstendig bortfall av system som gjeld minst ei (1) eining / faggruppe. Elektroniske tenester som blir nytta av innbyggarar i dialog med tenestemottakar.',
     nb: 'Fullstendig bortfall av system som berører minst én (1) enhet / faggruppe. Elektroniske tjenester som brukes av innbyggere i dialog med tjenestemottaker.',
     en: 'Complete loss of a system affecting at least one (1) unit / professional group. Electronic services used by citizens in dialogue with the service.',
   },
@@ -99,7 +99,17 @@ export const priorityLabels: Readonly<Record<Locale, Readonly<Record<Priority, s
   en: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
 };
 
-/** The label of `priority` in `locale`. */
+/** The label of `priority` in `locale`, lower case for running text: "Prioritet sett til høg". */
 export function priorityLabel(priority: Priority, locale: Locale): string {
   return priorityLabels[locale][priority];
+}
+
+/**
+ * The name of `priority` standing alone (a badge, an option, a table cell, a column
+ * heading): capitalised, "Høg". One rule everywhere, so the same level never shows as
+ * "Høg" in one place and "høg" in the next; in a sentence use {@link priorityLabel}.
+ */
+export function priorityName(priority: Priority, locale: Locale): string {
+  const label = priorityLabels[locale][priority];
+  return label.charAt(0).toLocaleUpperCase(locale === 'en' ? 'en' : 'nb') + label.slice(1);
 }
