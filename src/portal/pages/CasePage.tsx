@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseEvent, CaseRecord } from '../../core/case';
-import { priorityLabels } from '../../core/priority';
+import { priorityName } from '../../core/priority';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
 import { formatDateTime } from '../i18n/format';
@@ -70,7 +70,7 @@ export function CasePage({ id }: { id: string }) {
           </div>
           <div>
             <dt>{t('case.priority')}</dt>
-            <dd>{priorityLabels[locale][record.priority]}</dd>
+            <dd>{priorityName(record.priority, locale)}</dd>
           </div>
           <div>
             <dt>{t('case.category')}</dt>

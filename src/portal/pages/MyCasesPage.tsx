@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CaseRecord } from '../../core/case';
-import { priorityLabels } from '../../core/priority';
+import { priorityName } from '../../core/priority';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
 import { formatDateTime } from '../i18n/format';
@@ -77,7 +77,7 @@ export function MyCasesPage() {
                   <td data-label={t('cases.status')}>
                     <span className={`status status--${c.status}`}>{statusLabel(c, t)}</span>
                   </td>
-                  <td data-label={t('cases.priority')}>{priorityLabels[locale][c.priority]}</td>
+                  <td data-label={t('cases.priority')}>{priorityName(c.priority, locale)}</td>
                   <td className="nowrap" data-label={t('cases.updated')}>
                     {formatDateTime(c.updatedAt, locale)}
                   </td>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { type Priority, priorities } from '../../../../core/case/index';
-import { priorityLabel } from '../../../../core/priority/index';
+import { priorityName } from '../../../../core/priority/index';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useBoardFilterStore } from './board-filter-store';
@@ -62,7 +62,7 @@ export function BoardToolbar({
           <option value="">{t('filter.all')}</option>
           {priorities.map((p) => (
             <option key={p} value={p}>
-              {priorityLabel(p, locale)}
+              {priorityName(p, locale)}
             </option>
           ))}
         </select>

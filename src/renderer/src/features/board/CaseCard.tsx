@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import { type MouseEvent, memo } from 'react';
-import { priorityLabel } from '../../../../core/priority/index';
+import { priorityName } from '../../../../core/priority/index';
 import type { SlaState } from '../../../../core/sla/index';
 import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -80,7 +80,7 @@ export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
           {c.number ? null : <span className="visually-hidden"> ({t('card.provisional')})</span>}
         </span>
         <span className={`priority priority--${c.priority}`}>
-          {priorityLabel(c.priority, locale)}
+          {priorityName(c.priority, locale)}
         </span>
       </div>
       <div className="card__title">

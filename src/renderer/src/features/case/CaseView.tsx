@@ -1,4 +1,4 @@
-import { priorityLabel } from '../../../../core/priority/index';
+import { priorityName } from '../../../../core/priority/index';
 import { useWorkstation } from '../../app/workstation-context';
 import { useCase, useCaseConflicts, useCaseTimeline } from '../../db/use-local-data';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -52,7 +52,7 @@ export default function CaseView({ caseId }: { caseId: string }) {
         </h1>
         <span className="tag">{t(`status.${record.status}`)}</span>
         <span className={`priority priority--${record.priority}`}>
-          {priorityLabel(record.priority, locale)}
+          {priorityName(record.priority, locale)}
         </span>
         <SlaBadge sla={slaOfRecord(record, calendar, slaConfig, minute)} />
         {record.pendingCount > 0 ? (

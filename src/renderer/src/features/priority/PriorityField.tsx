@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { type Priority, type PriorityAnswers, priorities } from '../../../../core/case/index';
-import { priorityLabel } from '../../../../core/priority/index';
+import { priorityName } from '../../../../core/priority/index';
 import { useLocale, useT } from '../../i18n/use-t';
 import { PriorityWizard } from './PriorityWizard';
 import { type WizardState, wizardClosed } from './wizard-state';
@@ -52,7 +52,7 @@ export function PriorityField({
           >
             {priorities.map((p) => (
               <option key={p} value={p}>
-                {priorityLabel(p, locale)}
+                {priorityName(p, locale)}
               </option>
             ))}
           </select>
