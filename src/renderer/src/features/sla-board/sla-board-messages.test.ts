@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { priorities } from '../../../../core/case/index';
 import { placeholdersOf } from '../../../../core/i18n/message-template';
+import { priorityName } from '../../../../core/priority/index';
+import { catalogues } from '../../i18n/translate';
 import { slaCatalogues, slaNn, slaTranslator } from './sla-board-messages';
 
 const placeholders = placeholdersOf;
@@ -22,4 +25,18 @@ describe('SLA board catalogues', () => {
     expect(slaCatalogues.nb['status.breached']).toBe('Brutt');
     expect(slaTranslator('en')('line.n', { line: 2 })).toBe('Line 2');
   });
+  // One word per idea: the board says what the case view and the cards say.
+  it.each(['nn', 'nb', 'en'] as const)(
+    '%s: SLA states and priorities as in the workstation',
+    (locale) => {
+      const board = slaCatalogues[locale];
+      const app = catalogues[locale];
+      expect([board['status.met'], board['status.breachedMet'], board['status.paused']]).toEqual([
+        app['sla.met'],
+        app['sla.breachedMet'],
+        app['sla.paused'],
+      ]);
+      for (const p of priorities) expect(board[`priority.${p}`]).toBe(priorityName(p, locale));
+    },
+  );
 });
