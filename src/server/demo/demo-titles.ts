@@ -36,6 +36,7 @@ export const demoTitles: ReadonlyArray<readonly [string, Priority]> = [
   ['Signaturen i e-posten er feil', 'low'],
 ];
 
+/** First and last names common in Møre og Romsdal; every demo person gets a pair of their own. */
 export const demoFirstNames = [
   'Kari',
   'Ola',
@@ -53,10 +54,23 @@ export const demoFirstNames = [
   'Sindre',
   'Guro',
   'Øystein',
+  'Hilde',
+  'Jostein',
+  'Randi',
+  'Arild',
+  'Synnøve',
+  'Knut',
+  'Therese',
+  'Geir',
+  'Ane',
+  'Vegard',
+  'Liv',
+  'Steinar',
+  'Marte',
+  'Bjørn',
 ];
 
 export const demoLastNames = [
-  'Nordmann',
   'Myklebust',
   'Hoem',
   'Sæther',
@@ -68,6 +82,27 @@ export const demoLastNames = [
   'Gjelsvik',
   'Ulvestad',
   'Vike',
+  'Skjevling',
+  'Rekdal',
+  'Stokke',
+  'Hauge',
+  'Lervik',
+  'Malmedal',
+  'Gjerde',
+  'Sandvik',
+  'Holm',
+];
+
+/** What staff write when they resolve a case (the requester reads it in the portal). */
+export const demoResolutions = [
+  'Starta maskina på nytt og la inn dei siste oppdateringane. Det verkar no.',
+  'Låste opp kontoen og sende nytt mellombels passord på SMS.',
+  'La inn skrivardrivaren på nytt og skreiv ut ei testside.',
+  'Gav tilgang til fellesområdet. Logg av og på att for å sjå det.',
+  'Bytte tonerkassett og rensa papirbanen.',
+  'Sette opp e-posten på mobilen på nytt saman med deg på telefonen.',
+  'Leverandøren har retta feilen i fagsystemet.',
+  'Nullstilte VPN-profilen; tilkoplinga er stabil no.',
 ];
 
 export const demoUnits = [
