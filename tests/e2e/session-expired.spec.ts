@@ -29,7 +29,7 @@ test('a revoked session keeps local work and asks to sign in again', async ({ pa
   await expect(page.getByRole('alert').filter({ hasText: 'Økta di har gått ut' })).toBeVisible({
     timeout: 15_000,
   });
-  await expect(page.getByTestId('sync-status')).toContainText('1 endringar ventar');
+  await expect(page.getByTestId('sync-status')).toContainText('1 endring ventar');
 
   // Signing in again sends what was waiting.
   await page.getByRole('button', { name: 'Logg inn på nytt' }).click();

@@ -1,4 +1,5 @@
 import { formatTime } from '../i18n/format';
+import { translateCount } from '../i18n/translate';
 import { useLocale, useT } from '../i18n/use-t';
 import { useNetworkStore } from '../stores/network-store';
 import { useSyncStatus } from '../sync/sync-status';
@@ -20,8 +21,9 @@ export function SyncIndicator() {
   // Before the first answer the engine is not "online" yet; that is not being offline.
   const connecting = network && !serverAnswered && syncing && lastError === null;
   const parts = connecting ? [] : [online ? t('sync.online') : t('sync.offline')];
-  if (pending > 0) parts.push(t('sync.pending', { count: pending }));
-  else if (syncing && progress !== null) {
+  if (pending > 0) {
+    parts.push(translateCount(t, pending, { one: 'sync.pendingOne', other: 'sync.pending' }));
+  } else if (syncing && progress !== null) {
     // In steps of ten: this is a live region, and a screen reader reads every change out.
     parts.push(t('sync.fetching', { percent: Math.floor(progress * 10) * 10 }));
   } else if (syncing) parts.push(t('sync.syncing'));

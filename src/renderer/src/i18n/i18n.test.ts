@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatMinutes, formatNextOpening, formatTime } from './format';
 import { nn } from './messages-nn';
-import { catalogues, placeholdersOf, translate, translatorFor } from './translate';
+import { catalogues, placeholdersOf, translate, translateCount, translatorFor } from './translate';
 
 describe('message catalogues', () => {
   const keys = Object.keys(nn).sort();
@@ -27,6 +27,18 @@ describe('translate', () => {
   });
   it('leaves a missing placeholder visible', () => {
     expect(translate('en', 'sync.pending')).toBe('{count} changes waiting');
+  });
+  it.each([
+    ['nn', 1, '1 endring ventar'],
+    ['nn', 2, '2 endringar ventar'],
+    ['nn', 0, '0 endringar ventar'],
+    ['nb', 1, '1 endring venter'],
+    ['nb', 12, '12 endringer venter'],
+    ['en', 1, '1 change waiting'],
+    ['en', 3, '3 changes waiting'],
+  ] as const)('%s: %i → %s (singular for exactly one)', (locale, count, text) => {
+    const keys = { one: 'sync.pendingOne', other: 'sync.pending' } as const;
+    expect(translateCount(translatorFor(locale), count, keys)).toBe(text);
   });
 });
 

@@ -26,6 +26,7 @@ export const en: Messages = {
   'sync.offline': 'Offline',
   'sync.online': 'Online',
   'sync.pending': '{count} changes waiting',
+  'sync.pendingOne': '{count} change waiting',
   'sync.syncing': 'Syncing …',
   'sync.fetching': 'Fetching cases … {percent}%',
   'sync.error': 'Sync failed: {message}',

@@ -26,6 +26,7 @@ export const nb: Messages = {
   'sync.offline': 'Frakoblet',
   'sync.online': 'Tilkoblet',
   'sync.pending': '{count} endringer venter',
+  'sync.pendingOne': '{count} endring venter',
   'sync.syncing': 'Synkroniserer …',
   'sync.fetching': 'Henter saker … {percent} %',
   'sync.error': 'Synkroniseringen feilet: {message}',

@@ -28,6 +28,7 @@ export const nn = {
   'sync.offline': 'Fråkopla',
   'sync.online': 'Tilkopla',
   'sync.pending': '{count} endringar ventar',
+  'sync.pendingOne': '{count} endring ventar',
   'sync.syncing': 'Synkroniserer …',
   'sync.fetching': 'Hentar saker … {percent} %',
   'sync.error': 'Synkroniseringa feila: {message}',

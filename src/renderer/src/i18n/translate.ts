@@ -25,6 +25,20 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
   return fillTemplate(text, params);
 }
 
+/**
+ * The text for a number of things: the `one` message for exactly 1 ("1 endring ventar"), the
+ * `other` for any other count ("0 endringar", "3 endringar"), as Nynorsk, Bokmål and English
+ * all decide; `{count}` is filled.
+ */
+export function translateCount(
+  t: Translate,
+  count: number,
+  keys: { one: MessageKey; other: MessageKey },
+  params?: MessageParams,
+): string {
+  return t(count === 1 ? keys.one : keys.other, { ...params, count });
+}
+
 export function translatorFor(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }
