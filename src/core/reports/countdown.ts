@@ -22,11 +22,12 @@ export function countdownOf(
 }
 
 /**
- * A countdown as `h:mm:ss` (or `d d h:mm:ss` from a day), with a minus sign once passed:
- * `1:04:09`, `-0:00:12`, `2 d 3:00:00`. The day unit is passed in so views can translate it.
+ * A countdown as `h:mm:ss` (or `d d h:mm:ss` from a day): `1:04:09`, `2 d 3:00:00`. Once
+ * passed it says so in words when `overdue` is given ("0:00:12 over fristen": no minus as well
+ * as "over"), else with a minus sign (`-0:00:12`). The words are passed in so views translate.
  */
-export function formatCountdown(msLeft: number, dayUnit = 'd'): string {
-  const sign = msLeft < 0 ? '-' : '';
+export function formatCountdown(msLeft: number, dayUnit = 'd', overdue?: string): string {
+  const passed = msLeft < 0;
   let s = Math.floor(Math.abs(msLeft) / 1000);
   const days = Math.floor(s / 86_400);
   s -= days * 86_400;
@@ -34,5 +35,7 @@ export function formatCountdown(msLeft: number, dayUnit = 'd'): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
   const clock = `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
-  return days > 0 ? `${sign}${days} ${dayUnit} ${clock}` : `${sign}${clock}`;
+  const time = days > 0 ? `${days} ${dayUnit} ${clock}` : clock;
+  if (!passed) return time;
+  return overdue === undefined ? `-${time}` : `${time} ${overdue}`;
 }

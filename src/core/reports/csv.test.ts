@@ -155,4 +155,11 @@ describe('countdown per tick', () => {
   it('shows days from 24 hours', () => {
     expect(formatCountdown((2 * 86_400 + 3 * 3600 + 61) * 1000, 'd')).toBe('2 d 3:01:01');
   });
+  it.each([
+    [15 * 60_000, '0:15:00'],
+    [-12_000, '0:00:12 over fristen'],
+    [-(27 * 86_400 + 3 * 3600) * 1000, '27 d 3:00:00 over fristen'],
+  ])('%i ms with the words for overdue: %s (no minus with "over")', (ms, text) => {
+    expect(formatCountdown(ms, 'd', 'over fristen')).toBe(text);
+  });
 });

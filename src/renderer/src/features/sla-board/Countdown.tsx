@@ -13,8 +13,9 @@ export function Countdown({ dueAt, status }: { dueAt: number; status: 'atRisk' |
   return (
     <span className={`countdown countdown--${c.status}`} data-status={c.status}>
       <span aria-hidden="true">{c.status === 'breached' ? '✖ ' : '⚠ '}</span>
-      <span className="countdown__time">{formatCountdown(c.msLeft, t('countdown.day'))}</span>
-      {c.msLeft < 0 ? <span className="visually-hidden"> {t('countdown.overdue')}</span> : null}
+      <span className="countdown__time">
+        {formatCountdown(c.msLeft, t('countdown.day'), t('countdown.overdue'))}
+      </span>
     </span>
   );
 }
