@@ -35,6 +35,23 @@ export function formatDateTime(instant: InstantLike, locale: Locale): string {
   );
 }
 
+/**
+ * A time that may lie on another day: '13:51' today (in Oslo), '9.3. 13:51' on another day
+ * this year, '30.12.2025 13:51' in another year (en: '9/3 13:51', '30/12/2025 13:51'). A time
+ * alone is read as today's, so it is only shown alone when it is.
+ */
+export function formatTimeWithDay(instant: InstantLike, now: InstantLike, locale: Locale): string {
+  const at = inOslo(instant, locale);
+  const today = inOslo(now, locale);
+  if (at.hasSame(today, 'day')) return at.toFormat('HH:mm');
+  const sameYear = at.hasSame(today, 'year');
+  const day =
+    locale === 'en'
+      ? at.toFormat(sameYear ? 'd/M' : 'dd/MM/yyyy')
+      : at.toFormat(sameYear ? 'd.M.' : 'dd.MM.yyyy');
+  return `${day} ${at.toFormat('HH:mm')}`;
+}
+
 /** '08:00' later today, 'måndag 08:00' within a week of `now`, else 'måndag 29.12. 08:00'. */
 export function formatNextOpening(instant: InstantLike, now: InstantLike, locale: Locale): string {
   const at = inOslo(instant, locale);

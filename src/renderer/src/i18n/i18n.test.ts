@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMinutes, formatNextOpening, formatTime } from './format';
+import {
+  formatDateTime,
+  formatMinutes,
+  formatNextOpening,
+  formatTime,
+  formatTimeWithDay,
+} from './format';
 import { nn } from './messages-nn';
 import { catalogues, placeholdersOf, translate, translateCount, translatorFor } from './translate';
 
@@ -43,6 +49,17 @@ describe('translate', () => {
 });
 
 describe('formatting in Europe/Oslo whatever the machine zone', () => {
+  // now: Tuesday 10 March 2026 10:00 Oslo (09:00Z).
+  it.each([
+    ['nn', '2026-03-10T12:51:00Z', '13:51'],
+    ['nn', '2026-03-09T12:51:00Z', '9.3. 13:51'],
+    ['nn', '2026-03-09T23:30:00Z', '00:30'],
+    ['nb', '2026-03-09T22:59:00Z', '9.3. 23:59'],
+    ['en', '2026-03-01T06:05:00Z', '1/3 07:05'],
+    ['nn', '2025-12-30T12:51:00Z', '30.12.2025 13:51'],
+  ] as const)('%s: %s is %s (the day only when not today)', (locale, at, text) => {
+    expect(formatTimeWithDay(at, '2026-03-10T09:00:00Z', locale)).toBe(text);
+  });
   // 2026-11-24T15:00Z is 16:00 in Oslo (winter, +01:00); 2026-06-01T06:00Z is 08:00 (+02:00).
   it('formats times in Oslo', () => {
     expect(formatTime('2026-11-24T15:00:00Z', 'nn')).toBe('16:00');

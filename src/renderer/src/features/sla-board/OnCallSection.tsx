@@ -1,4 +1,4 @@
-import { formatDateTime, formatMinutes, formatTime } from '../../i18n/format';
+import { formatDateTime, formatMinutes, formatTimeWithDay } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { FigureSection, type SectionProps } from './FigureSection';
 import { CaseCell, FigureTable } from './FigureTable';
@@ -46,7 +46,7 @@ export function OnCallSection(props: SectionProps) {
           {o.rows.map((r) => (
             <tr key={r.caseId}>
               <CaseCell number={r.number} title={r.title} />
-              <td>{formatTime(r.criticalAt, locale)}</td>
+              <td>{formatTimeWithDay(r.criticalAt, report.now, locale)}</td>
               <td>
                 {r.answerMinutes === null
                   ? t('onCall.unanswered')
