@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseChange } from '../case/case-change';
+import { type CaseChange, type CaseChangeInput, caseChangeSchema } from '../case/case-change';
 import type { ConflictField } from '../case/case-record';
 import { sampleCase, sampleCaseId } from '../rules/rule-test-fixtures';
 import { decideFieldConflicts, type FieldWriter, survivingChange } from './field-conflict-decision';
@@ -21,6 +21,9 @@ const current = sampleCase({
   fieldVersions: { title: 5, priority: 6, assigneeId: 7, line: 3, status: 4 },
 });
 
+/** A change as the protocol parses it (defaults filled in). */
+const parsed = (input: CaseChangeInput): CaseChange => caseChangeSchema.parse(input);
+
 const mutation = (change: CaseChange, baseVersion: number): Mutation => ({
   mutationId: '00000000-0000-4000-8000-0000000000aa',
   caseId: sampleCaseId,
@@ -29,18 +32,18 @@ const mutation = (change: CaseChange, baseVersion: number): Mutation => ({
   change,
 });
 
-const retitle: CaseChange = {
+const retitle = parsed({
   type: 'fieldsChanged',
   changes: { title: 'Min tittel', description: 'Ny skildring' },
-};
-const prioritySet: CaseChange = { type: 'prioritySet', priority: 'low', note: null };
-const escalate: CaseChange = { type: 'escalated', toLine: 2, reason: 'Treng konsulent' };
-const comment: CaseChange = {
+});
+const prioritySet = parsed({ type: 'prioritySet', priority: 'low' });
+const escalate = parsed({ type: 'escalated', toLine: 2, reason: 'Treng konsulent' });
+const comment = parsed({
   type: 'commented',
   commentId: '00000000-0000-4000-8000-0000000000cc',
   body: 'Ringte',
   visibility: 'internal',
-};
+});
 
 describe('which fields of a change lose to newer server writes, and what change survives', () => {
   it.each<
@@ -60,7 +63,7 @@ describe('which fields of a change lose to newer server writes, and what change 
       4,
       { title: other },
       ['title'],
-      { type: 'fieldsChanged', changes: { description: 'Ny skildring' } },
+      parsed({ type: 'fieldsChanged', changes: { description: 'Ny skildring' } }),
     ],
     [
       'my own earlier edit from this device is no conflict',
@@ -92,7 +95,7 @@ describe('which fields of a change lose to newer server writes, and what change 
     ['a writer that cannot be found loses', prioritySet, 5, {}, ['priority'], null],
     [
       'every written field lost: nothing survives',
-      { type: 'fieldsChanged', changes: { title: 'x' } },
+      parsed({ type: 'fieldsChanged', changes: { title: 'x' } }),
       4,
       { title: other },
       ['title'],
@@ -147,10 +150,10 @@ describe('which fields of a change lose to newer server writes, and what change 
   it.each<[string, CaseChange, number, ConflictField, unknown, unknown]>([
     ['title', retitle, 4, 'title', 'Min tittel', 'Skrivar: papirstopp'],
     ['priority', prioritySet, 5, 'priority', 'low', 'high'],
-    ['status', { type: 'statusChanged', status: 'closed' }, 0, 'status', 'closed', 'new'],
+    ['status', parsed({ type: 'statusChanged', status: 'closed' }), 0, 'status', 'closed', 'new'],
     [
       'a merge closes',
-      { type: 'merged', intoCaseId: '00000000-0000-4000-8000-000000000002' },
+      parsed({ type: 'merged', intoCaseId: '00000000-0000-4000-8000-000000000002' }),
       0,
       'status',
       'closed',
@@ -158,7 +161,7 @@ describe('which fields of a change lose to newer server writes, and what change 
     ],
     [
       'assignee',
-      { type: 'assigned', assigneeId: 'agent-9' },
+      parsed({ type: 'assigned', assigneeId: 'agent-9' }),
       6,
       'assigneeId',
       'agent-9',
@@ -187,7 +190,7 @@ describe('which fields of a change lose to newer server writes, and what change 
       'fieldsChanged keeps the rest',
       retitle,
       ['description'],
-      { type: 'fieldsChanged', changes: { title: 'Min tittel' } },
+      parsed({ type: 'fieldsChanged', changes: { title: 'Min tittel' } }),
     ],
     ['fieldsChanged with every field lost', retitle, ['title', 'description'], null],
     ['any other change is all or nothing', escalate, ['line'], null],
