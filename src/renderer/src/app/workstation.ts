@@ -4,10 +4,12 @@ import { checkChange, roleSchema } from '../../../core/rules/index';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
 import { releaseCaseSearchIndex } from '../db/case-search-index';
 import { SaksbordDb } from '../db/saksbord-db';
+import { useDirectoryStore } from '../stores/directory-store';
 import { useServerDataRefresh } from '../stores/server-data-refresh';
 import { useServiceConfigStore } from '../stores/service-config-store';
 import { createHttpTransport } from '../sync/http-transport';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import { localAssigneeLookup } from './local-assignees';
 import type { ActiveSession } from './session-api';
 
 /** Everything a signed-in workstation runs on: the user's local store, its repository, sync. */
@@ -44,6 +46,7 @@ export function openWorkstation(
     checkChange: (current, change, who) =>
       checkChange(current, change, who, {
         municipalities: useServiceConfigStore.getState().config.municipalities,
+        users: localAssigneeLookup(change, actor, useDirectoryStore.getState().staff),
       }),
   });
   const transport = createHttpTransport({

@@ -1,26 +1,31 @@
-import { useId, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   type CaseChangeInput,
   type CaseStatus,
   caseStatuses,
   type SupportLine,
 } from '../../../../core/case/index';
-import { lineOfRole } from '../../../../core/rules/index';
 import { useApplyChange } from '../../app/use-apply-change';
+import { usePersonName } from '../../app/use-person-name';
 import { useWorkstation } from '../../app/workstation-context';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { useDirectoryStore } from '../../stores/directory-store';
+import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
 import { type BoardMove, changeForMove } from '../board/board-moves';
 import { displayNumber } from '../board/CaseCard';
 import { MoveDialog } from '../board/MoveDialog';
 import { PriorityField } from '../priority/PriorityField';
+import { assignableStaff } from './assignable-staff';
 
 /** Status, assignment, escalation, acknowledgement and priority (by hand or by the wizard). */
 export function CaseActions({ record: c }: { record: LocalCase }) {
   const t = useT();
-  const { actor } = useWorkstation();
+  const { actor, db } = useWorkstation();
+  const person = usePersonName();
+  const municipalities = useServiceConfigStore((s) => s.config.municipalities);
   const applyChange = useApplyChange();
   const showToast = useToastStore((s) => s.show);
   const staff = useDirectoryStore((s) => s.staff);
@@ -49,7 +54,12 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
   }
   const escalate = (toLine: SupportLine) =>
     setMove({ kind: 'escalate', toLine, up: toLine > c.line });
-  const sameLineStaff = staff.filter((s) => lineOfRole(s.role) === c.line);
+  // Only those the assignment rules let take the case (on line 2: its municipality's consultants).
+  const sameLineStaff = assignableStaff(c, staff, municipalities);
+  const mayTakeIt = assignableStaff(c, [actor], municipalities).length > 0;
+  useServerRefusals(db, c.id, (reason) =>
+    showToast(t('case.refusedByServer', { number: displayNumber(c), reason }), 'error'),
+  );
 
   return (
     <section className="panel" aria-labelledby="actions-title">
@@ -80,9 +90,9 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
             {c.assigneeId &&
             !sameLineStaff.some((s) => s.id === c.assigneeId) &&
             c.assigneeId !== actor.id ? (
-              <option value={c.assigneeId}>{t('card.assignedOther')}</option>
+              <option value={c.assigneeId}>{person(c.assigneeId)}</option>
             ) : null}
-            {sameLineStaff.some((s) => s.id === actor.id) ? null : (
+            {!mayTakeIt || sameLineStaff.some((s) => s.id === actor.id) ? null : (
               <option value={actor.id}>{t('case.takeIt')}</option>
             )}
             {sameLineStaff.map((s) => (
@@ -91,7 +101,7 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
               </option>
             ))}
           </select>
-          {c.assigneeId !== actor.id ? (
+          {mayTakeIt && c.assigneeId !== actor.id ? (
             <button
               type="button"
               onClick={() => void run({ type: 'assigned', assigneeId: actor.id })}
@@ -157,4 +167,43 @@ export function CaseActions({ record: c }: { record: LocalCase }) {
       ) : null}
     </section>
   );
+}
+
+/**
+ * Tells of a change to this case the server refused after it was stored here (the case then
+ * falls back to the server's version, which would otherwise look like the choice snapping
+ * back). Only refusals that arrive while the case is open; earlier ones are in the history.
+ */
+function useServerRefusals(
+  db: ReturnType<typeof useWorkstation>['db'],
+  caseId: string,
+  onRefused: (reason: string) => void,
+): void {
+  const refused = useLiveQuery(
+    async () => ({
+      caseId,
+      items: await db.outbox
+        .where('caseId')
+        .equals(caseId)
+        .filter((item) => item.state === 'rejected')
+        .toArray(),
+    }),
+    [db, caseId],
+  );
+  // What was refused already when this case was opened (per case: the view may switch cases).
+  const seen = useRef<{ caseId: string; ids: Set<string> } | null>(null);
+  const report = useRef(onRefused);
+  report.current = onRefused;
+  useEffect(() => {
+    if (!refused || refused.caseId !== caseId) return;
+    if (seen.current?.caseId !== caseId) {
+      seen.current = { caseId, ids: new Set(refused.items.map((r) => r.mutationId)) };
+      return;
+    }
+    for (const item of refused.items) {
+      if (seen.current.ids.has(item.mutationId)) continue;
+      seen.current.ids.add(item.mutationId);
+      report.current(item.rejectionReason ?? '');
+    }
+  }, [refused, caseId]);
 }

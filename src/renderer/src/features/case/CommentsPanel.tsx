@@ -39,7 +39,11 @@ export function CommentsPanel({
       visibility,
     });
     if (refused) showToast(refused, 'error');
-    else setBody('');
+    else {
+      setBody('');
+      // Back to internal after each send: the next note must not reach the requester by habit.
+      setVisibility('internal');
+    }
   }
 
   return (

@@ -4,10 +4,11 @@ import { useWorkstation } from '../../app/workstation-context';
 import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import { deviceOrigin } from './device-origin';
 import { describeChange, personWithRequester, type RequesterRef } from './history-text';
 import { entryFacts } from './timeline-facts';
 
-/** The audit trail: who did what, when, from which device; local edits marked as waiting. */
+/** The audit trail: who did what, when, from where; local edits marked as waiting. */
 export function HistoryPanel({
   timeline,
   requester,
@@ -18,7 +19,14 @@ export function HistoryPanel({
   const t = useT();
   const locale = useLocale();
   const person = personWithRequester(usePersonName(), requester, t);
-  const { db } = useWorkstation();
+  const { db, deviceId: ownDeviceId } = useWorkstation();
+  // The person, and where it came from when that means something to a reader (not an id).
+  const withOrigin = (actorId: string, deviceId: string | null) => {
+    const origin = deviceOrigin(deviceId, ownDeviceId);
+    return origin
+      ? t('history.by', { actor: person(actorId) ?? '', device: t(origin) })
+      : person(actorId);
+  };
   const facts = timeline.map(entryFacts);
   const otherIds = facts.flatMap((e) =>
     e.change.type === 'linked'
@@ -46,10 +54,7 @@ export function HistoryPanel({
               <div>{t('history.tried', { tried: e.change.tried })}</div>
             ) : null}
             <div className="feed__when">
-              {formatDateTime(e.at, locale)} ·{' '}
-              {e.deviceId
-                ? t('history.by', { actor: person(e.actorId) ?? '', device: e.deviceId })
-                : person(e.actorId)}
+              {formatDateTime(e.at, locale)} · {withOrigin(e.actorId, e.deviceId)}
               {e.pending ? ` · ⟳ ${t('history.pending')}` : ''}
               {e.rejectionReason ? ` · ✖ ${e.rejectionReason}` : ''}
             </div>

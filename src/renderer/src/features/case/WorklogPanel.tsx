@@ -1,14 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { SupportLine } from '../../../../core/case/index';
 import { useApplyChange } from '../../app/use-apply-change';
+import { usePersonName } from '../../app/use-person-name';
 import type { TimelineEntry } from '../../db/case-repository';
 import type { LocalCase } from '../../db/local-records';
-import { useT } from '../../i18n/use-t';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useToastStore } from '../../stores/toast-store';
 import { worklogTotals } from './history-text';
 import { entryFacts } from './timeline-facts';
+import { worklogEntries } from './worklog-entries';
 
-/** Time spent, per line: totals and a quick form (minutes, line, note). */
+/** Time spent, per line: totals, each entry (who, when, minutes, note) and a quick form. */
 export function WorklogPanel({
   record,
   timeline,
@@ -17,13 +20,17 @@ export function WorklogPanel({
   timeline: TimelineEntry[];
 }) {
   const t = useT();
+  const locale = useLocale();
+  const person = usePersonName();
   const applyChange = useApplyChange();
   const showToast = useToastStore((s) => s.show);
   const ids = { minutes: useId(), line: useId(), note: useId() };
   const [minutes, setMinutes] = useState('');
   const [line, setLine] = useState<SupportLine>(record.line);
   const [note, setNote] = useState('');
-  const totals = worklogTotals(timeline.map((e) => entryFacts(e).change));
+  const facts = timeline.map(entryFacts);
+  const totals = worklogTotals(facts.map((e) => e.change));
+  const entries = worklogEntries(facts);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,6 +62,20 @@ export function WorklogPanel({
           <li key={x.line}>{t('worklog.total', { line: x.line, minutes: x.minutes })}</li>
         ))}
       </ul>
+      {entries.length > 0 ? (
+        <ul className="feed" aria-label={t('worklog.entries')} data-testid="worklog-entries">
+          {entries.map((e) => (
+            <li key={e.key}>
+              <div className="feed__when">
+                {person(e.actorId)} · {formatDateTime(e.at, locale)}
+                {e.pending ? ` · ${t('history.pending')}` : ''}
+              </div>
+              <div>{t('worklog.entry', { minutes: e.minutes, line: e.line })}</div>
+              {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <form onSubmit={submit} className="row">
         <div className="field">
           <label htmlFor={ids.minutes}>{t('worklog.minutes')}</label>
