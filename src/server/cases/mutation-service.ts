@@ -6,16 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { applyChange, type CaseChange, type CaseEvent, type CaseRecord } from '../../core/case';
+import { applyChange, type CaseEvent, type CaseRecord } from '../../core/case';
 import type { UserFacts } from '../../core/rules';
-import type { FieldConflict, Mutation, MutationResult } from '../../core/sync';
+import { appliedResult, conflictResult, type Mutation, type MutationResult } from '../../core/sync';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
 import { currentCategories } from '../routes/category-routes';
 import type { ServerContext } from '../server-context';
 import { caseRow, eventRow, recordOf } from './case-rows';
 import { type CaseActor, checkCaseChange } from './case-rules';
-import { lostFields, survivingChange } from './field-conflicts';
+import { decideConflicts } from './field-conflicts';
 
 export interface MutationOutcome {
   result: MutationResult;
@@ -197,23 +197,14 @@ async function applyMutationIn(
   const decision = checkCaseChange(ctx, current, change, actor, users, categories);
   if (!decision.ok) return finish(rejected(mutationId, decision.rule, decision.reason));
 
-  let effective: CaseChange | null = change;
-  let conflicts: FieldConflict[] = [];
-  if (current) {
-    const decided = await lostFields(trx, current, mutation, actor.id, deviceId);
-    conflicts = decided.conflicts;
-    effective = survivingChange(change, decided.lost);
-  }
-  if (!effective) {
-    return finish({
-      mutationId,
-      status: 'conflict',
-      seq: null,
-      conflicts,
-      reason: 'somebody else changed the same fields first',
-      rule: null,
-    });
-  }
+  const { change: effective, conflicts } = await decideConflicts(
+    trx,
+    current,
+    mutation,
+    actor.id,
+    deviceId,
+  );
+  if (!effective) return finish(conflictResult(mutationId, conflicts));
 
   if (attachment) await trx.insertInto('attachments').values(attachment).execute();
   const seq = await nextCounter(trx, 'seq');
@@ -250,13 +241,6 @@ async function applyMutationIn(
   await trx.insertInto('case_events').values(eventRow(event)).execute();
   const critical = becameCritical(current, record);
   await ctx.bus.publish(trx, { cursor: seq, ...(critical ? { criticalCaseId: caseId } : {}) });
-  const result = await finish({
-    mutationId,
-    status: 'applied',
-    seq,
-    conflicts,
-    reason: null,
-    rule: null,
-  });
+  const result = await finish(appliedResult(mutationId, seq, conflicts));
   return { ...result, event, record, critical };
 }
