@@ -4,12 +4,15 @@
  * - src/core may import only zod, luxon and itself, and may not read the clock
  *   (time is a parameter there).
  * - main, preload, renderer, portal and server import core, never each other.
+ * - Only test files (*.test.ts) may import from tests/ (test doubles such as
+ *   tests/doubles/memory-server.ts are never production code).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const src = join(root, 'src');
+const testsDir = join(root, 'tests');
 
 const layers = ['core', 'main', 'preload', 'renderer', 'portal', 'server'] as const;
 type Layer = (typeof layers)[number];
@@ -61,7 +64,11 @@ for (const layer of layers) {
       const spec = match[1] ?? match[2] ?? match[3] ?? match[4];
       if (!spec) continue;
       if (spec.startsWith('.')) {
-        const target = layerOf(resolve(dirname(file), spec));
+        const resolved = resolve(dirname(file), spec);
+        if (!isTest && !relative(testsDir, resolved).startsWith('..')) {
+          problems.push(`${shown}: only test files may import from tests/ ('${spec}')`);
+        }
+        const target = layerOf(resolved);
         if (target && target !== layer && !allowedLayers[layer].includes(target)) {
           problems.push(`${shown}: src/${layer} must not import src/${target} ('${spec}')`);
         }

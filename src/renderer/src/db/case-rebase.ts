@@ -1,24 +1,12 @@
 import { applyChange, type CaseRecord } from '../../../core/case/index';
+import { stillToApply } from '../../../core/sync/index';
 import type { LocalCase, OutboxItem } from './local-records';
 
 /**
  * Rebase: the case this client shows is the server's record with this client's own edits
  * that the record does not contain yet folded on top, in the order they were made. Pure.
+ * Whether the record contains an edit yet is core's decision (`stillToApply`).
  */
-
-/** Does the server record `server` not yet contain this outbox item's effect? */
-export function stillToApply(item: OutboxItem, server: CaseRecord | null): boolean {
-  switch (item.state) {
-    case 'pending':
-    case 'sending':
-      return true;
-    case 'acknowledged':
-      // Applied on the server as event `seq`; shown until a pulled record includes it.
-      return item.seq === null || server === null || server.version < item.seq;
-    case 'rejected':
-      return false;
-  }
-}
 
 /** Human-readable stand-in for the server's number while it is unknown, e.g. `L-3F2A`. */
 export function provisionalNumberFor(caseId: string): string {

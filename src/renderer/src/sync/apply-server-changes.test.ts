@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { InMemorySyncServer } from '../../../../tests/doubles/memory-server';
 import type { SaksbordDb } from '../db/saksbord-db';
 import { freshDbPerTest } from '../db/test-db';
 import { createdChange, sequentialIds } from '../db/test-fixtures';
 import { applyPullPage } from './apply-server-changes';
-import { InMemorySyncServer } from './memory-transport';
 
 const created = createdChange();
 

@@ -1,10 +1,13 @@
 import type { CaseRecord } from '../../../core/case/index';
 import {
+  cursorHasPassed,
   type FieldConflict,
   type MutationResult,
+  outboxDecision,
   type PullResponse,
   type ReplicaDecision,
   replicaDecision,
+  serverHasCaughtUp,
 } from '../../../core/sync/index';
 import { rebuildLocalCase, serverRecordOf } from '../db/case-rebase';
 import { rebuildCase } from '../db/case-repository';
@@ -44,31 +47,30 @@ export async function applyPushResults(
       const current = currents[i];
       if (!current) continue;
       touched.add(item.caseId);
-      if (!result) {
-        // No answer for this one: push it again (idempotent).
-        updated.push({ ...current, state: 'pending' });
-        continue;
-      }
-      for (const c of result.conflicts) {
+      for (const c of result?.conflicts ?? []) {
         const record = conflictRecord(item, c, detectedAt);
         if (!conflicts.has(record.id)) conflicts.set(record.id, record);
       }
-      if (result.status === 'rejected') {
-        updated.push({
-          ...current,
-          state: 'rejected',
-          rejectionReason: result.reason ?? 'refused by the server',
-          rejectionRule: result.rule,
-          lastError: result.reason,
-        });
-      } else if (result.status === 'conflict' || result.seq === null) {
-        // Nothing recorded: every field lost; the conflicts hold the user's values.
-        done.push(item.order!);
-      } else {
-        const local = localById.get(item.caseId);
-        const held = serverRecordOf(local);
-        if (held && held.version >= result.seq) done.push(item.order!);
-        else updated.push({ ...current, state: 'acknowledged', seq: result.seq });
+      const decision = outboxDecision(result, serverRecordOf(localById.get(item.caseId)));
+      switch (decision.kind) {
+        case 'retry':
+          updated.push({ ...current, state: 'pending' });
+          break;
+        case 'rejected':
+          updated.push({
+            ...current,
+            state: 'rejected',
+            rejectionReason: decision.reason,
+            rejectionRule: decision.rule,
+            lastError: result?.reason ?? null,
+          });
+          break;
+        case 'done':
+          done.push(item.order!);
+          break;
+        case 'acknowledged':
+          updated.push({ ...current, state: 'acknowledged', seq: decision.seq });
+          break;
       }
     }
     if (conflicts.size > 0) {
@@ -134,10 +136,9 @@ export async function applyPullPage(
       servers.set(record.id, server);
       const own = itemsByCase.get(record.id) ?? [];
       const kept = own.filter((item) => {
-        const acknowledged =
-          item.state === 'acknowledged' && item.seq !== null && item.seq <= server.version;
-        if (acknowledged) done.push(item.order!);
-        return !acknowledged;
+        const caughtUp = serverHasCaughtUp(item, server);
+        if (caughtUp) done.push(item.order!);
+        return !caughtUp;
       });
       itemsByCase.set(record.id, kept);
     }
@@ -148,7 +149,7 @@ export async function applyPullPage(
     const passed = await db.outbox
       .where('[state+order]')
       .between(['acknowledged', 0], ['acknowledged', Infinity])
-      .filter((item) => item.seq !== null && item.seq <= page.cursor)
+      .filter((item) => cursorHasPassed(item, page.cursor))
       .toArray();
     for (const item of passed) {
       await db.outbox.delete(item.order!);

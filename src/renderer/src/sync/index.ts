@@ -1,7 +1,6 @@
 /** The sync engine, its transports, status store and session guard. */
 export * from './apply-server-changes';
 export * from './http-transport';
-export * from './memory-transport';
 export * from './session-guard';
 export * from './sync-engine';
 export * from './sync-status';

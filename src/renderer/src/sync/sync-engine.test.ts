@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { InMemorySyncServer } from '../../../../tests/doubles/memory-server';
 import type { CaseRecord } from '../../../core/case/index';
 import type { PushRequest } from '../../../core/sync/index';
 import { serverRecordOf } from '../db/case-rebase';
@@ -14,7 +15,6 @@ import {
   uniqueDbName,
 } from '../db/test-fixtures';
 import { applyPullPage } from './apply-server-changes';
-import { InMemorySyncServer } from './memory-transport';
 import { backoffDelay, createSyncEngine, pullProgressOf, type SyncEngine } from './sync-engine';
 import { type SyncTransport, TransportError } from './sync-transport';
 
