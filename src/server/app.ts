@@ -11,24 +11,26 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { apiDocs, openApiJson } from '../core/api';
 import type { AppEnv } from './http/app-env';
+import { mountRoute } from './http/contract-route';
 import { mountPortal } from './http/portal-static';
 import { HttpProblem, problemResponse } from './http/problem';
 import { openApiDocument, openApiHtml } from './openapi/openapi-document';
-import { attachmentRoutes, attachmentUploadPath } from './routes/attachment-routes';
-import { authRoutes } from './routes/auth-routes';
-import { caseRoutes } from './routes/case-routes';
-import { categoryRoutes } from './routes/category-routes';
-import { configRoutes } from './routes/config-routes';
-import { eventRoutes } from './routes/event-routes';
-import { faqRoutes } from './routes/faq-routes';
-import { healthRoutes } from './routes/health-routes';
-import { noticeRoutes } from './routes/notice-routes';
-import { serviceStatusRoutes } from './routes/service-status-routes';
-import { syncRoutes } from './routes/sync-routes';
-import { userRoutes } from './routes/user-routes';
+import { attachmentUploadPath, mountAttachmentRoutes } from './routes/attachment-routes';
+import { mountAuthRoutes } from './routes/auth-routes';
+import { mountCaseRoutes } from './routes/case-routes';
+import { mountCategoryRoutes } from './routes/category-routes';
+import { mountConfigRoutes } from './routes/config-routes';
+import { mountEventRoutes } from './routes/event-routes';
+import { mountFaqRoutes } from './routes/faq-routes';
+import { mountHealthRoutes } from './routes/health-routes';
+import { mountNoticeRoutes } from './routes/notice-routes';
+import { mountServiceStatusRoutes } from './routes/service-status-routes';
+import { mountSyncRoutes } from './routes/sync-routes';
+import { mountUserRoutes } from './routes/user-routes';
 import type { ServerContext } from './server-context';
-import { settingsRoutes } from './settings/settings-routes';
+import { mountSettingsRoutes } from './settings/settings-routes';
 
 export function createApp(
   ctx: ServerContext,
@@ -84,23 +86,24 @@ export function createApp(
     attachmentUploadPath.test(c.req.path) ? fileLimit(c, next) : jsonLimit(c, next),
   );
 
-  app.route('/', healthRoutes(ctx, options.isShuttingDown ?? (() => false)));
-  app.route('/api/v1/service-status', serviceStatusRoutes(ctx));
-  app.route('/api/v1/auth', authRoutes(ctx));
-  app.route('/api/v1/cases', caseRoutes(ctx));
-  app.route('/api/v1/sync', syncRoutes(ctx));
-  app.route('/api/v1/events', eventRoutes(ctx));
-  app.route('/api/v1/settings', settingsRoutes(ctx));
-  app.route('/api/v1/notices', noticeRoutes(ctx));
-  app.route('/api/v1/faq', faqRoutes(ctx));
-  app.route('/api/v1/categories', categoryRoutes(ctx));
-  app.route('/api/v1', attachmentRoutes(ctx));
-  app.route('/api/v1/users', userRoutes(ctx));
-  app.route('/api/v1/config', configRoutes(ctx));
+  // Every route is one of core's API contract (src/core/api), registered through it.
+  mountHealthRoutes(app, ctx, options.isShuttingDown ?? (() => false));
+  mountServiceStatusRoutes(app, ctx);
+  mountAuthRoutes(app, ctx);
+  mountCaseRoutes(app, ctx);
+  mountAttachmentRoutes(app, ctx);
+  mountSyncRoutes(app, ctx);
+  mountEventRoutes(app, ctx);
+  mountSettingsRoutes(app, ctx);
+  mountNoticeRoutes(app, ctx);
+  mountFaqRoutes(app, ctx);
+  mountCategoryRoutes(app, ctx);
+  mountUserRoutes(app, ctx);
+  mountConfigRoutes(app, ctx);
   const openApi = openApiDocument();
   const docsPage = openApiHtml(openApi);
-  app.get('/api/v1/openapi.json', (c) => c.json(openApi));
-  app.get('/api/v1/docs', (c) => c.html(docsPage));
+  mountRoute(app, ctx, openApiJson, ({ c }) => c.json(openApi));
+  mountRoute(app, ctx, apiDocs, ({ c }) => c.html(docsPage));
 
   app.all('/api/*', (c) =>
     problemResponse(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`),

@@ -26,6 +26,12 @@ export interface ServerOptions {
   corsOrigins: string[];
   /** The built web renderer, served at `/` when it exists. */
   staticDir: string | null;
+  /**
+   * Check every JSON answer against the API contract's schema for its status (a mismatch is
+   * a 500 naming the route and field). On in the tests; off in production, where the types
+   * already hold the handlers to the contract.
+   */
+  validateResponses?: boolean;
 }
 
 export interface ServerContext {

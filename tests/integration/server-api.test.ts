@@ -31,14 +31,17 @@ describe.each(engines)('server API on $name', (engine) => {
       expect(doc.body.openapi).toBe('3.1.0');
       expect(Object.keys(doc.body.paths)).toEqual(
         expect.arrayContaining([
-          '/cases',
-          '/sync/push',
-          '/sync/pull',
-          '/events',
-          '/service-status',
+          '/api/v1/cases',
+          '/api/v1/sync/push',
+          '/api/v1/sync/pull',
+          '/api/v1/events',
+          '/api/v1/service-status',
         ]),
       );
-      expect(doc.body.components.schemas.CaseRecord.properties.number).toBeDefined();
+      const created = doc.body.paths['/api/v1/cases'].post.responses['201'];
+      expect(
+        created.content['application/json'].schema.properties.case.properties.number,
+      ).toBeDefined();
       const page = await s.call('GET', '/api/v1/docs');
       expect(page.headers.get('content-type')).toContain('text/html');
       expect(page.body).toContain('/api/v1/sync/push');

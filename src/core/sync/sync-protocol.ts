@@ -61,6 +61,11 @@ export const mutationResultSchema = z.object({
   reason: z.string().nullable(),
   /** Machine-readable rule that refused it (for example `escalation.reasonRequired`). */
   rule: z.string().nullable(),
+  /**
+   * The rule's parameters, so a client words the refusal in its user's language (core's
+   * `formatRuleMessage`). Optional: results stored before it have none.
+   */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

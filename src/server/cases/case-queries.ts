@@ -1,14 +1,7 @@
 /** Reading cases: filtered lists, one case with its history, and the pull pages of sync. */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { z } from 'zod';
-import {
-  applyChange,
-  type CaseEvent,
-  type CaseRecord,
-  caseStatusSchema,
-  prioritySchema,
-  supportLineSchema,
-} from '../../core/case';
+import type { CaseList, CaseListQuery } from '../../core/api';
+import { applyChange, type CaseEvent, type CaseRecord } from '../../core/case';
 import type { PullResponse } from '../../core/sync';
 import type { Database } from '../db/schema';
 import type { ServerContext } from '../server-context';
@@ -16,36 +9,6 @@ import { actorRolesOf } from './actor-roles';
 import { eventOf, recordOf } from './case-rows';
 import { type CaseActor, mayReadCase, mayReadEvent, readableCasesWhere } from './case-rules';
 import { replicaEpoch } from './sla-facts-refresh';
-
-/** A comma-separated query value, each item parsed with `item`. */
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').filter((s) => s.length > 0) : v),
-    z.array(item).min(1),
-  );
-
-export const caseListQuerySchema = z.object({
-  line: listOf(z.coerce.number().pipe(supportLineSchema)).optional(),
-  status: listOf(caseStatusSchema).optional(),
-  priority: listOf(prioritySchema).optional(),
-  municipality: listOf(z.string().min(1)).optional(),
-  /** A user id, or `none` for unassigned cases. */
-  assignee: z.string().min(1).optional(),
-  /** Free text: number, title, description, requester. */
-  q: z.string().trim().min(1).max(200).optional(),
-  /** Cases changed at or after this instant. */
-  changedSince: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
-
-export interface CaseList {
-  cases: CaseRecord[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 

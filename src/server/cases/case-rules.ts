@@ -6,7 +6,14 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { CaseChange, CaseRecord } from '../../core/case';
 import type { ProblemCategory } from '../../core/config';
-import { type Actor, canReadCase, checkChange, type Role, type UserFacts } from '../../core/rules';
+import {
+  type Actor,
+  canReadCase,
+  checkChange,
+  type Role,
+  type RuleParams,
+  type UserFacts,
+} from '../../core/rules';
 import type { Database } from '../db/schema';
 import type { ServerContext } from '../server-context';
 import type { StoredUser } from '../users/user-store';
@@ -14,7 +21,9 @@ import type { StoredUser } from '../users/user-store';
 /** The signed-in user, as the rules see them. */
 export type CaseActor = Actor & { displayName: string };
 
-export type RuleDecision = { ok: true } | { ok: false; rule: string; reason: string };
+export type RuleDecision =
+  | { ok: true }
+  | { ok: false; rule: string; reason: string; params: RuleParams };
 
 export function actorOf(user: StoredUser): CaseActor {
   return {
@@ -73,7 +82,9 @@ export function checkCaseChange(
     users: (id) => users.get(id),
     ...(categories ? { categories } : {}),
   });
-  return verdict.ok ? verdict : { ok: false, rule: verdict.rule, reason: verdict.message };
+  return verdict.ok
+    ? verdict
+    : { ok: false, rule: verdict.rule, reason: verdict.message, params: verdict.params };
 }
 
 /** Requesters see neither internal comments nor the service's worklog. */

@@ -9,9 +9,9 @@ import type { Transaction } from 'kysely';
 import { applyChange, type CaseEvent, type CaseRecord } from '../../core/case';
 import type { UserFacts } from '../../core/rules';
 import { appliedResult, conflictResult, type Mutation, type MutationResult } from '../../core/sync';
+import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
-import { currentCategories } from '../routes/category-routes';
 import type { ServerContext } from '../server-context';
 import { caseRow, eventRow, recordOf } from './case-rows';
 import { type CaseActor, checkCaseChange } from './case-rules';
@@ -28,13 +28,19 @@ export interface MutationOutcome {
   critical?: boolean;
 }
 
-const rejected = (mutationId: string, rule: string, reason: string): MutationResult => ({
+const rejected = (
+  mutationId: string,
+  rule: string,
+  reason: string,
+  params?: Readonly<Record<string, string | number>>,
+): MutationResult => ({
   mutationId,
   status: 'rejected',
   seq: null,
   conflicts: [],
   reason,
   rule,
+  ...(params && Object.keys(params).length > 0 ? { params: { ...params } } : {}),
 });
 
 /** Year in the organisation's zone, for case numbers like 2026-00042. */
@@ -195,7 +201,9 @@ async function applyMutationIn(
   }
   const categories = change.type === 'created' ? await currentCategories(ctx, trx) : undefined;
   const decision = checkCaseChange(ctx, current, change, actor, users, categories);
-  if (!decision.ok) return finish(rejected(mutationId, decision.rule, decision.reason));
+  if (!decision.ok) {
+    return finish(rejected(mutationId, decision.rule, decision.reason, decision.params));
+  }
 
   const { change: effective, conflicts } = await decideConflicts(
     trx,

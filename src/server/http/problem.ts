@@ -5,21 +5,18 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import type { FieldError, ProblemDocument } from '../../core/api';
 
-export interface FieldError {
-  /** Where the bad value is: `body.title`, `query.limit`, `header.authorization`. */
-  path: string;
-  message: string;
-}
+export type { FieldError, ProblemDocument };
 
-export interface ProblemDocument {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
+/** What a problem may carry besides its status, title and detail. */
+export interface ProblemExtra {
   errors?: FieldError[];
   /** Machine-readable rule, for rule refusals. */
   rule?: string;
+  /** The rule's parameters, so clients word the refusal in their user's language. */
+  params?: Readonly<Record<string, string | number>>;
+  headers?: Record<string, string>;
 }
 
 /** Throw from a handler; the app's error handler turns it into a problem response. */
@@ -28,7 +25,7 @@ export class HttpProblem extends Error {
     readonly status: ContentfulStatusCode,
     readonly title: string,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; rule?: string; headers?: Record<string, string> } = {},
+    readonly extra: ProblemExtra = {},
   ) {
     super(detail);
   }
@@ -40,10 +37,18 @@ export function problemBody(
   status: number,
   title: string,
   detail: string,
-  extra: { errors?: FieldError[]; rule?: string } = {},
+  extra: Omit<ProblemExtra, 'headers'> = {},
 ): ProblemDocument {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  return { type: `${typeBase}${slug}`, title, status, detail, ...extra };
+  const { params, ...rest } = extra;
+  return {
+    type: `${typeBase}${slug}`,
+    title,
+    status,
+    detail,
+    ...rest,
+    ...(params ? { params: { ...params } } : {}),
+  };
 }
 
 export function problemResponse(
@@ -51,7 +56,7 @@ export function problemResponse(
   status: ContentfulStatusCode,
   title: string,
   detail: string,
-  extra: { errors?: FieldError[]; rule?: string; headers?: Record<string, string> } = {},
+  extra: ProblemExtra = {},
 ): Response {
   const { headers, ...rest } = extra;
   return c.body(JSON.stringify(problemBody(status, title, detail, rest)), status, {

@@ -16,27 +16,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono } from 'hono';
-import { z } from 'zod';
-import { idSchema } from '../../core/case';
-import { requireUser } from '../auth/require-user';
+import { downloadAttachment, listAttachments, uploadAttachment } from '../../core/api';
 import { loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
 import { applyMutation } from '../cases/mutation-service';
 import type { AttachmentsTable } from '../db/schema';
-import type { AppEnv } from '../http/app-env';
-import { badRequest, HttpProblem, notFound, parseInput, parseQuery } from '../http/problem';
+import type { AppEnv, AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
+import { badRequest, HttpProblem, notFound } from '../http/problem';
+import { rejectionProblem } from '../http/rejection-problem';
 import type { ServerContext } from '../server-context';
-import { rejectionProblem } from './case-routes';
-
-const uploadQuerySchema = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1, 'fileName is required')
-    .max(255)
-    .refine((name) => !/[/\\\0]/.test(name), 'fileName must not contain path separators'),
-});
 
 const attachmentOf = (row: AttachmentsTable) => ({
   id: row.id,
@@ -52,32 +41,29 @@ const attachmentOf = (row: AttachmentsTable) => ({
 /** Paths whose bodies are files, with the configured limit instead of the JSON limit. */
 export const attachmentUploadPath = /^\/api\/v1\/cases\/[^/]+\/attachments$/;
 
-export function attachmentRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  // Per route, not `use('*')`: this app is mounted at /api/v1 itself.
-  const signedIn = requireUser(ctx);
+export function mountAttachmentRoutes(app: AppRouter, ctx: ServerContext): void {
   const dir = (caseId: string) => join(ctx.options.dataDir, 'attachments', caseId);
 
   const readableCase = async (id: string, actor: AppEnv['Variables']['actor']) => {
-    const record = await loadCase(ctx, parseInput(idSchema, id, 'path'));
+    const record = await loadCase(ctx, id);
     if (!record || !mayReadCase(ctx, actor, record)) throw notFound('no such case');
     return record;
   };
 
-  app.get('/cases/:id/attachments', signedIn, async (c) => {
-    const record = await readableCase(c.req.param('id'), c.get('actor'));
+  mountRoute(app, ctx, listAttachments, async ({ c, params, reply }) => {
+    const record = await readableCase(params.id, c.get('actor'));
     const rows = await ctx.db
       .selectFrom('attachments')
       .selectAll()
       .where('case_id', '=', record.id)
       .orderBy('uploaded_at')
       .execute();
-    return c.json({ attachments: rows.map(attachmentOf) });
+    return reply(200, { attachments: rows.map(attachmentOf) });
   });
 
-  app.post('/cases/:id/attachments', signedIn, async (c) => {
-    const record = await readableCase(c.req.param('id'), c.get('actor'));
-    const { fileName } = parseQuery(c, uploadQuerySchema);
+  mountRoute(app, ctx, uploadAttachment, async ({ c, params, query, body, reply }) => {
+    const record = await readableCase(params.id, c.get('actor'));
+    const { fileName } = query;
     const limits = ctx.config.attachments;
     const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!limits.allowedMimeTypes.includes(contentType)) {
@@ -95,7 +81,7 @@ export function attachmentRoutes(ctx: ServerContext): Hono<AppEnv> {
         },
       );
     }
-    const data = Buffer.from(await c.req.arrayBuffer());
+    const data = Buffer.from(body);
     if (data.length === 0)
       throw badRequest('the file is empty', [{ path: 'body', message: 'must not be empty' }]);
     const actor = c.get('actor');
@@ -138,11 +124,11 @@ export function attachmentRoutes(ctx: ServerContext): Hono<AppEnv> {
       await removeFile();
       throw rejectionProblem(outcome.result);
     }
-    return c.json({ ...attachmentOf(row), seq: outcome.result.seq }, 201);
+    return reply(201, { ...attachmentOf(row), seq: outcome.result.seq! });
   });
 
-  app.get('/attachments/:id', signedIn, async (c) => {
-    const id = parseInput(idSchema, c.req.param('id'), 'path');
+  mountRoute(app, ctx, downloadAttachment, async ({ c, params }) => {
+    const id = params.id;
     const row = await ctx.db
       .selectFrom('attachments')
       .selectAll()
@@ -157,5 +143,4 @@ export function attachmentRoutes(ctx: ServerContext): Hono<AppEnv> {
       'x-content-type-options': 'nosniff',
     });
   });
-  return app;
 }

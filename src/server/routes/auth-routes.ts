@@ -1,9 +1,7 @@
 /** Sign in (username + password → bearer token), sign out, who am I. */
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { getMe, signIn, signOut } from '../../core/api';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
-import { requireUser } from '../auth/require-user';
 import { createSession, deleteSession } from '../auth/session-store';
 import {
   clearFailures,
@@ -11,27 +9,11 @@ import {
   recordFailure,
   retryAfterSeconds,
 } from '../auth/sign-in-limiter';
-import type { AppEnv } from '../http/app-env';
-import { HttpProblem, parseBody } from '../http/problem';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
+import { HttpProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';
-import { findUserByUsername, type StoredUser, toStoredUser } from '../users/user-store';
-
-export const signInRequestSchema = z.object({
-  username: z.string().trim().min(1, 'username is required').max(100),
-  password: z.string().min(1, 'password is required').max(1_000),
-  /** The installation signing in; recorded on every change made with the token. */
-  deviceId: z.string().trim().min(1).max(200).default('web'),
-});
-
-export function publicUser(user: StoredUser) {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    municipalityIds: user.municipalityIds,
-  };
-}
+import { findUserByUsername, publicUser, toStoredUser } from '../users/user-store';
 
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
   try {
@@ -41,11 +23,8 @@ function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
   }
 }
 
-export function authRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  app.post('/sign-in', async (c) => {
-    const body = await parseBody(c, signInRequestSchema);
+export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountRoute(app, ctx, signIn, async ({ c, body, reply }) => {
     const now = ctx.now();
     const key = limiterKey(body.username, clientAddress(c));
     const wait = await retryAfterSeconds(ctx.db, key, now, ctx.options.signInLimits);
@@ -77,22 +56,20 @@ export function authRoutes(ctx: ServerContext): Hono<AppEnv> {
       now,
       ctx.options.sessionTtlMs,
     );
-    return c.json({ ...session, user: publicUser(toStoredUser(row)) });
+    return reply(200, { ...session, user: publicUser(toStoredUser(row)) });
   });
 
-  app.post('/sign-out', requireUser(ctx), async (c) => {
+  mountRoute(app, ctx, signOut, async ({ c, reply }) => {
     await deleteSession(ctx.db, c.get('session').tokenHash);
-    return c.body(null, 204);
+    return reply(204, undefined);
   });
 
-  app.get('/me', requireUser(ctx), (c) => {
+  mountRoute(app, ctx, getMe, ({ c, reply }) => {
     const session = c.get('session');
-    return c.json({
+    return reply(200, {
       user: publicUser(session.user),
       deviceId: session.deviceId,
       expiresAt: session.expiresAt,
     });
   });
-
-  return app;
 }

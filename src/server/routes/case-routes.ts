@@ -4,64 +4,17 @@
  * log are the same whichever way a change arrives.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
-import { caseChangeSchema, caseCreatedSchema, idSchema } from '../../core/case';
-import type { Mutation, MutationResult } from '../../core/sync';
-import { requireUser } from '../auth/require-user';
-import {
-  caseEvents,
-  caseListQuerySchema,
-  eventBySeq,
-  listCases,
-  loadCase,
-} from '../cases/case-queries';
+import { changeCase, createCase, getCase, listCases as listCasesRoute } from '../../core/api';
+import { idSchema } from '../../core/case';
+import type { Mutation } from '../../core/sync';
+import { caseEvents, eventBySeq, listCases, loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
 import { applyMutation } from '../cases/mutation-service';
-import type { AppEnv } from '../http/app-env';
-import {
-  badRequest,
-  HttpProblem,
-  notFound,
-  parseBody,
-  parseInput,
-  parseQuery,
-} from '../http/problem';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
+import { badRequest, notFound } from '../http/problem';
+import { rejectionProblem } from '../http/rejection-problem';
 import type { ServerContext } from '../server-context';
-
-export const createCaseRequestSchema = caseCreatedSchema.omit({ type: true }).extend({
-  /** Optional client-chosen id (UUID); the server makes one otherwise. */
-  id: idSchema.optional(),
-});
-
-export const changeCaseRequestSchema = z.object({
-  change: caseChangeSchema.refine((c) => c.type !== 'created', 'use POST /cases to create'),
-  /** The case version the change was based on; omitted = the current version (no conflicts). */
-  baseVersion: z.number().int().nonnegative().optional(),
-});
-
-/** HTTP status of a refused mutation. Unknown and invisible cases look the same: 404. */
-export function statusOfRejection(result: MutationResult): ContentfulStatusCode {
-  if (result.rule === 'case.notFound' || result.rule === 'access.notVisible') return 404;
-  if (result.rule === 'case.alreadyExists' || result.rule === 'mutation.idReused') return 409;
-  if (result.rule && /^(requester|access)\./.test(result.rule)) return 403;
-  return 422;
-}
-
-export function rejectionProblem(result: MutationResult): HttpProblem {
-  const status = statusOfRejection(result);
-  const titles: Record<number, string> = {
-    404: 'Not found',
-    403: 'Forbidden',
-    409: 'Conflict',
-    422: 'Unprocessable content',
-  };
-  const title = titles[status] ?? 'Refused';
-  return new HttpProblem(status, title, result.reason ?? 'refused', {
-    ...(result.rule ? { rule: result.rule } : {}),
-  });
-}
 
 /**
  * The mutation id of a REST write: the client's `Idempotency-Key` (a UUID) when given, so a
@@ -77,17 +30,13 @@ function idempotencyKey(header: string | undefined): string {
   return header;
 }
 
-export function caseRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.use('*', requireUser(ctx));
+export function mountCaseRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountRoute(app, ctx, listCasesRoute, async ({ c, query, reply }) =>
+    reply(200, await listCases(ctx, c.get('actor'), query)),
+  );
 
-  app.get('/', async (c) => {
-    const query = parseQuery(c, caseListQuerySchema);
-    return c.json(await listCases(ctx, c.get('actor'), query));
-  });
-
-  app.post('/', async (c) => {
-    const { id, ...fields } = await parseBody(c, createCaseRequestSchema);
+  mountRoute(app, ctx, createCase, async ({ c, body, reply }) => {
+    const { id, ...fields } = body;
     const session = c.get('session');
     const mutation: Mutation = {
       mutationId: idempotencyKey(c.req.header('idempotency-key')),
@@ -101,20 +50,22 @@ export function caseRoutes(ctx: ServerContext): Hono<AppEnv> {
     // A retried request (same Idempotency-Key) gets the case its first attempt created.
     const event = outcome.event ?? (await eventBySeq(ctx, outcome.result.seq!));
     const record = outcome.record ?? (await loadCase(ctx, event!.caseId));
-    return c.json({ case: record, event }, 201, { location: `/api/v1/cases/${record!.id}` });
+    return reply(
+      201,
+      { case: record!, event: event! },
+      { location: `/api/v1/cases/${record!.id}` },
+    );
   });
 
-  app.get('/:id', async (c) => {
-    const id = parseInput(z.string().min(1).max(100), c.req.param('id'), 'path');
+  mountRoute(app, ctx, getCase, async ({ c, params, reply }) => {
     const actor = c.get('actor');
-    const record = await loadCase(ctx, id);
+    const record = await loadCase(ctx, params.id);
     if (!record || !mayReadCase(ctx, actor, record)) throw notFound('no such case');
-    return c.json({ case: record, events: await caseEvents(ctx, actor, record.id) });
+    return reply(200, { case: record, events: await caseEvents(ctx, actor, record.id) });
   });
 
-  app.post('/:id/changes', async (c) => {
-    const caseId = parseInput(idSchema, c.req.param('id'), 'path');
-    const body = await parseBody(c, changeCaseRequestSchema);
+  mountRoute(app, ctx, changeCase, async ({ c, params, body, reply }) => {
+    const caseId = params.id;
     const actor = c.get('actor');
     const current = await loadCase(ctx, caseId);
     if (!current || !mayReadCase(ctx, actor, current)) throw notFound('no such case');
@@ -128,9 +79,9 @@ export function caseRoutes(ctx: ServerContext): Hono<AppEnv> {
     const outcome = await applyMutation(ctx, actor, c.get('session').deviceId, mutation);
     const { result } = outcome;
     if (result.status === 'rejected') throw rejectionProblem(result);
-    const record = outcome.record ?? (await loadCase(ctx, caseId));
-    return c.json({ result, case: record }, result.status === 'conflict' ? 409 : 200);
+    const record = (outcome.record ?? (await loadCase(ctx, caseId)))!;
+    return result.status === 'conflict'
+      ? reply(409, { result, case: record })
+      : reply(200, { result, case: record });
   });
-
-  return app;
 }

@@ -5,21 +5,19 @@
  * a team leader's stored targets (`PUT /api/v1/settings/sla`) over the file's defaults. After
  * such a change clients get a `settingsChanged` live event and fetch this again.
  */
-import { Hono } from 'hono';
-import { requireUser } from '../auth/require-user';
-import type { AppEnv } from '../http/app-env';
+import { getConfig } from '../../core/api';
+import { currentCategories } from '../content/category-store';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';
 import { readSlaSettings } from '../settings/settings-store';
-import { currentCategories } from './category-routes';
 
-export function configRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get('/', requireUser(ctx), async (c) => {
+export function mountConfigRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountRoute(app, ctx, getConfig, async ({ reply }) => {
     const [categories, sla] = await Promise.all([
       currentCategories(ctx),
       readSlaSettings(ctx.db, ctx.config.sla),
     ]);
-    return c.json({ ...ctx.config, sla: sla.sla, categories });
+    return reply(200, { ...ctx.config, sla: sla.sla, categories });
   });
-  return app;
 }

@@ -2,16 +2,15 @@
  * `GET /api/v1/events`: Server-Sent Events for the signed-in user. The token comes in the
  * Authorization header or, since EventSource cannot set headers, as `?token=`.
  */
-import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { requireUser } from '../auth/require-user';
+import { eventStream } from '../../core/api';
 import { headSeq } from '../db/write-lock';
-import type { AppEnv } from '../http/app-env';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';
 
-export function eventRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get('/', requireUser(ctx, { allowQueryToken: true }), async (c) => {
+export function mountEventRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountRoute(app, ctx, eventStream, async ({ c }) => {
     const actor = c.get('actor');
     const cursor = await headSeq(ctx.db);
     const socket = c.env?.incoming?.socket;
@@ -26,5 +25,4 @@ export function eventRoutes(ctx: ServerContext): Hono<AppEnv> {
       async () => {},
     );
   });
-  return app;
 }

@@ -4,18 +4,14 @@
  * (src/core/content/faq-article.ts), shared with the portal.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
-import { z } from 'zod';
-import { type FaqArticle, faqArticleInputSchema, matchesFaq } from '../../core/content';
-import { requireRole, requireUser } from '../auth/require-user';
+import { createFaq, deleteFaq, listFaq, updateFaq } from '../../core/api';
+import type { FaqArticleInput } from '../../core/content';
+import { type FaqArticle, matchesFaq } from '../../core/content';
 import type { FaqArticlesTable } from '../db/schema';
-import type { AppEnv } from '../http/app-env';
-import { badRequest, notFound, parseBody, parseInput, parseQuery } from '../http/problem';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
+import { badRequest, notFound } from '../http/problem';
 import type { ServerContext } from '../server-context';
-
-const faqQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-});
 
 /** A stored article as the API returns it (core's `faqArticleSchema`). */
 function toArticle(row: FaqArticlesTable): FaqArticle {
@@ -29,11 +25,7 @@ function toArticle(row: FaqArticlesTable): FaqArticle {
   };
 }
 
-export function faqRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.use('*', requireUser(ctx));
-  const writers = requireRole('teamLeader', 'admin');
-
+export function mountFaqRoutes(app: AppRouter, ctx: ServerContext): void {
   const checkCategory = (categoryId: string | null) => {
     if (categoryId !== null && !ctx.config.categories.some((cat) => cat.id === categoryId)) {
       throw badRequest(`unknown category: ${categoryId}`, [
@@ -41,63 +33,52 @@ export function faqRoutes(ctx: ServerContext): Hono<AppEnv> {
       ]);
     }
   };
+  const rowOf = (id: string, input: FaqArticleInput, by: string): FaqArticlesTable => ({
+    id,
+    question: input.question,
+    answer: input.answer,
+    category_id: input.categoryId,
+    sort_order: input.sortOrder,
+    updated_by: by,
+    updated_at: ctx.now().toISOString(),
+  });
 
-  app.get('/', async (c) => {
-    const { q } = parseQuery(c, faqQuerySchema);
+  mountRoute(app, ctx, listFaq, async ({ query, reply }) => {
     const rows = await ctx.db
       .selectFrom('faq_articles')
       .selectAll()
       .orderBy('sort_order')
       .orderBy('question')
       .execute();
-    return c.json({ articles: rows.map(toArticle).filter((a) => matchesFaq(a, q)) });
+    return reply(200, { articles: rows.map(toArticle).filter((a) => matchesFaq(a, query.q)) });
   });
 
-  app.post('/', writers, async (c) => {
-    const input = await parseBody(c, faqArticleInputSchema);
-    checkCategory(input.categoryId);
-    const row: FaqArticlesTable = {
-      id: randomUUID(),
-      question: input.question,
-      answer: input.answer,
-      category_id: input.categoryId,
-      sort_order: input.sortOrder,
-      updated_by: c.get('actor').id,
-      updated_at: ctx.now().toISOString(),
-    };
+  mountRoute(app, ctx, createFaq, async ({ c, body, reply }) => {
+    checkCategory(body.categoryId);
+    const row = rowOf(randomUUID(), body, c.get('actor').id);
     await ctx.db.insertInto('faq_articles').values(row).execute();
-    return c.json({ article: toArticle(row) }, 201, { location: `/api/v1/faq/${row.id}` });
+    return reply(201, { article: toArticle(row) }, { location: `/api/v1/faq/${row.id}` });
   });
 
-  app.put('/:id', writers, async (c) => {
-    const id = parseInput(z.uuid(), c.req.param('id'), 'path');
-    const input = await parseBody(c, faqArticleInputSchema);
-    checkCategory(input.categoryId);
-    const row: FaqArticlesTable = {
-      id,
-      question: input.question,
-      answer: input.answer,
-      category_id: input.categoryId,
-      sort_order: input.sortOrder,
-      updated_by: c.get('actor').id,
-      updated_at: ctx.now().toISOString(),
-    };
+  mountRoute(app, ctx, updateFaq, async ({ c, params, body, reply }) => {
+    checkCategory(body.categoryId);
+    const row = rowOf(params.id, body, c.get('actor').id);
     const { id: _, ...changes } = row;
     const result = await ctx.db
       .updateTable('faq_articles')
       .set(changes)
-      .where('id', '=', id)
+      .where('id', '=', params.id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('no such article');
-    return c.json({ article: toArticle(row) });
+    return reply(200, { article: toArticle(row) });
   });
 
-  app.delete('/:id', writers, async (c) => {
-    const id = parseInput(z.uuid(), c.req.param('id'), 'path');
-    const result = await ctx.db.deleteFrom('faq_articles').where('id', '=', id).executeTakeFirst();
+  mountRoute(app, ctx, deleteFaq, async ({ params, reply }) => {
+    const result = await ctx.db
+      .deleteFrom('faq_articles')
+      .where('id', '=', params.id)
+      .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound('no such article');
-    return c.body(null, 204);
+    return reply(204, undefined);
   });
-
-  return app;
 }

@@ -1,23 +1,26 @@
 /** Liveness, readiness and Prometheus metrics. */
-import { Hono } from 'hono';
 import { sql } from 'kysely';
-import type { AppEnv } from '../http/app-env';
+import { healthz, metrics, readyz } from '../../core/api';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';
 
-export function healthRoutes(ctx: ServerContext, isShuttingDown: () => boolean): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    if (isShuttingDown()) return c.json({ status: 'stopping' }, 503);
+export function mountHealthRoutes(
+  app: AppRouter,
+  ctx: ServerContext,
+  isShuttingDown: () => boolean,
+): void {
+  mountRoute(app, ctx, healthz, ({ reply }) => reply(200, { status: 'ok' }));
+  mountRoute(app, ctx, readyz, async ({ reply }) => {
+    if (isShuttingDown()) return reply(503, { status: 'stopping' });
     try {
       await sql`select 1`.execute(ctx.db);
-      return c.json({ status: 'ready', engine: ctx.handle.engine });
+      return reply(200, { status: 'ready', engine: ctx.handle.engine });
     } catch {
-      return c.json({ status: 'database unavailable' }, 503);
+      return reply(503, { status: 'database unavailable' });
     }
   });
-  app.get('/metrics', (c) =>
+  mountRoute(app, ctx, metrics, ({ c }) =>
     c.text(ctx.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
   );
-  return app;
 }

@@ -6,25 +6,19 @@
  * (src/core/content/notice.ts), shared with the portal.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createNotice, deleteNotice, listNotices, updateNotice } from '../../core/api';
 import {
   compareNotices,
   isNoticeInForce,
   type Notice,
   noticeConcerns,
-  noticeInputSchema,
   noticeSeveritySchema,
 } from '../../core/content';
-import { requireRole, requireUser } from '../auth/require-user';
 import type { NoticesTable } from '../db/schema';
-import type { AppEnv } from '../http/app-env';
-import { badRequest, notFound, parseBody, parseInput, parseQuery } from '../http/problem';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
+import { badRequest, notFound } from '../http/problem';
 import type { ServerContext } from '../server-context';
-
-const noticeQuerySchema = z.object({
-  all: z.enum(['true', 'false']).default('false'),
-});
 
 /** A stored notice as the API returns it (core's `noticeSchema`), `active` as of `now`. */
 function toNotice(row: NoticesTable, now: Date): Notice {
@@ -41,11 +35,7 @@ function toNotice(row: NoticesTable, now: Date): Notice {
   };
 }
 
-export function noticeRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.use('*', requireUser(ctx));
-  const writers = requireRole('teamLeader', 'admin');
-
+export function mountNoticeRoutes(app: AppRouter, ctx: ServerContext): void {
   const checkMunicipalities = (ids: readonly string[]) => {
     const unknown = ids.filter((id) => !ctx.config.municipalities.some((m) => m.id === id));
     if (unknown.length > 0) {
@@ -55,8 +45,7 @@ export function noticeRoutes(ctx: ServerContext): Hono<AppEnv> {
     }
   };
 
-  app.get('/', async (c) => {
-    const query = parseQuery(c, noticeQuerySchema);
+  mountRoute(app, ctx, listNotices, async ({ c, query, reply }) => {
     const actor = c.get('actor');
     const all = query.all === 'true' && (actor.role === 'teamLeader' || actor.role === 'admin');
     const now = ctx.now();
@@ -67,11 +56,10 @@ export function noticeRoutes(ctx: ServerContext): Hono<AppEnv> {
       // Requesters and consultants see notices for their municipalities and the general ones.
       .filter((n) => all || noticeConcerns(n, actor.municipalityIds))
       .sort(compareNotices);
-    return c.json({ notices });
+    return reply(200, { notices });
   });
 
-  app.post('/', writers, async (c) => {
-    const input = await parseBody(c, noticeInputSchema);
+  mountRoute(app, ctx, createNotice, async ({ c, body: input, reply }) => {
     checkMunicipalities(input.municipalityIds);
     const now = ctx.now().toISOString();
     const row: NoticesTable = {
@@ -87,14 +75,14 @@ export function noticeRoutes(ctx: ServerContext): Hono<AppEnv> {
       updated_at: now,
     };
     await ctx.db.insertInto('notices').values(row).execute();
-    return c.json({ notice: toNotice(row, ctx.now()) }, 201, {
-      location: `/api/v1/notices/${row.id}`,
-    });
+    return reply(
+      201,
+      { notice: toNotice(row, ctx.now()) },
+      { location: `/api/v1/notices/${row.id}` },
+    );
   });
 
-  app.put('/:id', writers, async (c) => {
-    const id = parseInput(z.uuid(), c.req.param('id'), 'path');
-    const input = await parseBody(c, noticeInputSchema);
+  mountRoute(app, ctx, updateNotice, async ({ params, body: input, reply }) => {
     checkMunicipalities(input.municipalityIds);
     const result = await ctx.db
       .updateTable('notices')
@@ -107,23 +95,23 @@ export function noticeRoutes(ctx: ServerContext): Hono<AppEnv> {
         valid_to: input.validTo === null ? null : new Date(input.validTo).toISOString(),
         updated_at: ctx.now().toISOString(),
       })
-      .where('id', '=', id)
+      .where('id', '=', params.id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('no such notice');
     const row = await ctx.db
       .selectFrom('notices')
       .selectAll()
-      .where('id', '=', id)
+      .where('id', '=', params.id)
       .executeTakeFirstOrThrow();
-    return c.json({ notice: toNotice(row, ctx.now()) });
+    return reply(200, { notice: toNotice(row, ctx.now()) });
   });
 
-  app.delete('/:id', writers, async (c) => {
-    const id = parseInput(z.uuid(), c.req.param('id'), 'path');
-    const result = await ctx.db.deleteFrom('notices').where('id', '=', id).executeTakeFirst();
+  mountRoute(app, ctx, deleteNotice, async ({ params, reply }) => {
+    const result = await ctx.db
+      .deleteFrom('notices')
+      .where('id', '=', params.id)
+      .executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw notFound('no such notice');
-    return c.body(null, 204);
+    return reply(204, undefined);
   });
-
-  return app;
 }

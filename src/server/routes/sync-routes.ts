@@ -11,37 +11,27 @@
  * client was never given them. So `events` may start at or below `after`; it is always in
  * sequence order, and an event may come again (clients store events by id). See `pullPage`.
  */
-import { Hono } from 'hono';
-import { type MutationResult, pullQuerySchema, pushRequestSchema } from '../../core/sync';
-import { requireUser } from '../auth/require-user';
+import { pullChanges, pushMutations } from '../../core/api';
+import type { MutationResult } from '../../core/sync';
 import { pullPage } from '../cases/case-queries';
 import { applyMutations } from '../cases/mutation-service';
 import { headSeq } from '../db/write-lock';
-import type { AppEnv } from '../http/app-env';
-import { parseBody, parseQuery } from '../http/problem';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';
 
-export function syncRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.use('*', requireUser(ctx));
-
-  app.post('/push', async (c) => {
-    const body = await parseBody(c, pushRequestSchema);
-    const actor = c.get('actor');
-    const outcomes = await applyMutations(ctx, actor, body.deviceId, body.mutations);
+export function mountSyncRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountRoute(app, ctx, pushMutations, async ({ c, body, reply }) => {
+    const outcomes = await applyMutations(ctx, c.get('actor'), body.deviceId, body.mutations);
     const results: MutationResult[] = outcomes.map((outcome) => outcome.result);
-    const cursor = await headSeq(ctx.db);
-    return c.json({ results, cursor });
+    return reply(200, { results, cursor: await headSeq(ctx.db) });
   });
 
-  app.get('/pull', async (c) => {
-    const query = parseQuery(c, pullQuerySchema);
+  mountRoute(app, ctx, pullChanges, async ({ c, query, reply }) => {
     const page = await pullPage(ctx, c.get('actor'), query.after, query.limit);
     const head = await headSeq(ctx.db);
     ctx.metrics.headSeq = Math.max(ctx.metrics.headSeq, head);
     ctx.metrics.recordPull(query.after, head);
-    return c.json({ ...page, head: Math.max(head, page.cursor) });
+    return reply(200, { ...page, head: Math.max(head, page.cursor) });
   });
-
-  return app;
 }

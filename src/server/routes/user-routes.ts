@@ -3,23 +3,17 @@
  * a case is assigned to and whom it may be assigned to. Staff only; requesters get 403.
  * Accounts are managed with `saksbord user …`.
  */
-import { Hono } from 'hono';
-import { isStaff } from '../../core/rules';
-import { requireUser } from '../auth/require-user';
-import type { AppEnv } from '../http/app-env';
-import { forbidden } from '../http/problem';
+import { listUsers as listUsersRoute } from '../../core/api';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';
-import { listUsers } from '../users/user-store';
-import { publicUser } from './auth-routes';
+import { listUsers, publicUser } from '../users/user-store';
 
-export function userRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.get('/', requireUser(ctx), async (c) => {
-    if (!isStaff(c.get('actor'))) throw forbidden('only staff see the directory', 'role.required');
+export function mountUserRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountRoute(app, ctx, listUsersRoute, async ({ reply }) => {
     const users = await listUsers(ctx.db);
-    return c.json({
+    return reply(200, {
       users: users.filter((u) => !u.disabled && u.role !== 'requester').map(publicUser),
     });
   });
-  return app;
 }

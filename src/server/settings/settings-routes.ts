@@ -7,14 +7,12 @@
  * the new targets.
  * `GET /api/v1/settings/sla/audit`: who changed what, when (team leader or admin).
  */
-import { Hono } from 'hono';
-import { slaSettingsEditorRoles, slaSettingsUpdateSchema } from '../../core/reports/sla-settings';
-import { isStaff } from '../../core/rules';
-import { requireRole, requireUser } from '../auth/require-user';
+import { getSlaSettings, getSlaSettingsAudit, putSlaSettings } from '../../core/api';
 import { headSeq } from '../db/write-lock';
 import type { BusMessage } from '../events/event-bus';
-import type { AppEnv } from '../http/app-env';
-import { forbidden, HttpProblem, parseBody } from '../http/problem';
+import type { AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
+import { HttpProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';
 import {
   readSlaSettings,
@@ -23,22 +21,16 @@ import {
   writeSlaSettings,
 } from './settings-store';
 
-export function settingsRoutes(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.use('*', requireUser(ctx));
-  app.use('*', async (c, next) => {
-    if (!isStaff(c.get('actor'))) throw forbidden('settings are for staff', 'role.required');
-    await next();
-  });
-
-  app.get('/sla', async (c) => c.json(await readSlaSettings(ctx.db, ctx.config.sla)));
-
-  app.get('/sla/audit', requireRole(...slaSettingsEditorRoles), async (c) =>
-    c.json({ entries: await slaSettingsAudit(ctx.db) }),
+export function mountSettingsRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountRoute(app, ctx, getSlaSettings, async ({ reply }) =>
+    reply(200, await readSlaSettings(ctx.db, ctx.config.sla)),
   );
 
-  app.put('/sla', requireRole(...slaSettingsEditorRoles), async (c) => {
-    const body = await parseBody(c, slaSettingsUpdateSchema);
+  mountRoute(app, ctx, getSlaSettingsAudit, async ({ reply }) =>
+    reply(200, { entries: await slaSettingsAudit(ctx.db) }),
+  );
+
+  mountRoute(app, ctx, putSlaSettings, async ({ c, body, reply }) => {
     const session = c.get('session');
     let notice: BusMessage | undefined;
     const result = await writeSlaSettings(
@@ -66,10 +58,9 @@ export function settingsRoutes(ctx: ServerContext): Hono<AppEnv> {
         409,
         'Conflict',
         `the SLA settings changed (now version ${result.current.version}); reload and try again`,
-        { rule: 'settings.staleVersion' },
+        { rule: 'settings.staleVersion', params: { version: result.current.version } },
       );
     }
-    return c.json(result.settings);
+    return reply(200, result.settings);
   });
-  return app;
 }

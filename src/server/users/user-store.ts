@@ -1,6 +1,8 @@
 /** Accounts: staff and portal users. Passwords are stored only as argon2 hashes. */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { PublicUser } from '../../core/api';
+import { type Role, roleSchema } from '../../core/rules';
 import { hashPassword } from '../auth/passwords';
 import type { Database, UserRow } from '../db/schema';
 
@@ -8,21 +10,33 @@ export interface StoredUser {
   id: string;
   username: string;
   displayName: string;
-  role: string;
+  role: Role;
   municipalityIds: string[];
   disabled: boolean;
   createdAt: string;
 }
 
+/** The one place a user row is decoded. */
 export function toStoredUser(row: UserRow): StoredUser {
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role,
+    role: roleSchema.parse(row.role),
     municipalityIds: JSON.parse(row.municipality_ids) as string[],
     disabled: Number(row.disabled) !== 0,
     createdAt: row.created_at,
+  };
+}
+
+/** A user as other users see them (the API's `publicUserSchema`). */
+export function publicUser(user: StoredUser): PublicUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    municipalityIds: user.municipalityIds,
   };
 }
 

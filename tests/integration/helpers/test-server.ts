@@ -115,7 +115,8 @@ export async function testServer(
 ): Promise<TestServer> {
   const ctx = await createServerContext({
     ...engine.freshLocation(),
-    options: { staticDir: null, ...options },
+    // Every answer is checked against the API contract.
+    options: { staticDir: null, validateResponses: true, ...options },
     ...(now ? { now } : {}),
   });
   const app = createApp(ctx);
@@ -154,7 +155,7 @@ export async function listeningTestServer(
     ...location,
     host: '127.0.0.1',
     port: 0,
-    options: { staticDir: null, heartbeatMs: 1_000 },
+    options: { staticDir: null, heartbeatMs: 1_000, validateResponses: true },
     ...extra,
   });
   const call = caller((req) => fetch(req), server.url);

@@ -1,0 +1,18 @@
+import { accountRoutes } from './account-api';
+import type { RouteSpec } from './api-route';
+import { caseRoutes } from './case-api';
+import { contentRoutes } from './content-api';
+import { serviceRoutes } from './service-api';
+import { syncRoutes } from './sync-api';
+
+/**
+ * Every route of the server, once. The server mounts only these (`mountRoute`), the OpenAPI
+ * document lists exactly these, and the web client calls only these.
+ */
+export const apiRoutes: readonly RouteSpec[] = [
+  ...serviceRoutes,
+  ...accountRoutes,
+  ...caseRoutes,
+  ...syncRoutes,
+  ...contentRoutes,
+];
