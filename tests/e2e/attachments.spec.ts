@@ -8,7 +8,11 @@ test('attaches a file to a case and lists it from the history', async ({ page, r
   });
   await signIn(page);
   await (await findCard(page, created.number)).getByRole('link').click();
-  await page.getByLabel('Legg ved fil').setInputFiles({
+  // A button in the UI language opens the file chooser (not the browser's "Choose File").
+  await expect(page.locator('input[type=file]')).toBeHidden();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('attachments').getByRole('button', { name: 'Legg ved fil' }).click();
+  await (await chooser).setFiles({
     name: 'feilmelding.txt',
     mimeType: 'text/plain',
     buffer: Buffer.from('Feil 0x80070005: tilgang nekta'),

@@ -175,6 +175,8 @@ export const en: Messages = {
   'attach.heading': 'Attachments',
   'attach.label': 'Attach a file',
   'attach.help': 'At most {max}. Images, PDF, text and Office documents.',
+  'attach.choose': 'Choose file',
+  'attach.noneChosen': 'No file chosen',
   'attach.submit': 'Upload',
   'attach.missing': 'Choose a file first.',
   'attach.tooBig': '“{name}” is too large ({size}). At most {max}.',

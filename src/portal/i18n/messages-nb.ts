@@ -175,6 +175,8 @@ export const nb: Messages = {
   'attach.heading': 'Vedlegg',
   'attach.label': 'Legg ved en fil',
   'attach.help': 'Høyst {max}. Bilder, PDF, tekst og Office-dokumenter.',
+  'attach.choose': 'Velg fil',
+  'attach.noneChosen': 'Ingen fil er valgt',
   'attach.submit': 'Last opp',
   'attach.missing': 'Velg en fil først.',
   'attach.tooBig': '«{name}» er for stor ({size}). Høyst {max}.',

@@ -173,6 +173,8 @@ export const nn = {
   'attach.heading': 'Vedlegg',
   'attach.label': 'Legg ved ei fil',
   'attach.help': 'Høgst {max}. Bilete, PDF, tekst og Office-dokument.',
+  'attach.choose': 'Vel fil',
+  'attach.noneChosen': 'Inga fil er vald',
   'attach.submit': 'Last opp',
   'attach.missing': 'Vel ei fil først.',
   'attach.tooBig': '«{name}» er for stor ({size}). Høgst {max}.',

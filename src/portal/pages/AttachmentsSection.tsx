@@ -22,6 +22,10 @@ export function AttachmentsSection({
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  // The native file input speaks the browser's language ("Choose File"): it is hidden, and a
+  // button in the portal's language opens it, with the chosen file's name beside it.
+  const chooseRef = useRef<HTMLButtonElement>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
 
   const load = useCallback(() => {
     api
@@ -65,7 +69,7 @@ export function AttachmentsSection({
             ? t('attach.wrongType', { name: file!.name })
             : t('attach.missing'),
       );
-      inputRef.current?.focus();
+      chooseRef.current?.focus();
       return;
     }
     setError(null);
@@ -74,6 +78,7 @@ export function AttachmentsSection({
       await api.upload(caseId, file);
       setDone(t('attach.uploaded', { name: file.name }));
       if (inputRef.current) inputRef.current.value = '';
+      setChosen(null);
       load();
       onUploaded?.();
     } catch (e) {
@@ -124,10 +129,27 @@ export function AttachmentsSection({
                 type="file"
                 id="attachment"
                 ref={inputRef}
+                hidden
+                tabIndex={-1}
                 accept={limits.allowedMimeTypes.join(',')}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? 'attachment-error attachment-help' : 'attachment-help'}
+                onChange={(e) => setChosen(e.target.files?.[0]?.name ?? null)}
               />
+              <div className="attachment-choice">
+                <button
+                  type="button"
+                  className="button"
+                  ref={chooseRef}
+                  aria-describedby={
+                    error
+                      ? 'attachment-error attachment-chosen attachment-help'
+                      : 'attachment-chosen attachment-help'
+                  }
+                  onClick={() => inputRef.current?.click()}
+                >
+                  {t('attach.choose')}
+                </button>{' '}
+                <span id="attachment-chosen">{chosen ?? t('attach.noneChosen')}</span>
+              </div>
             </div>
             <button type="submit" className="button" disabled={busy}>
               {t('attach.submit')}

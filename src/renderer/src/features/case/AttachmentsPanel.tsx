@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId, useState } from 'react';
+import { type ChangeEvent, useRef, useState } from 'react';
 import { useWorkstation } from '../../app/workstation-context';
 import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
@@ -26,7 +26,9 @@ export function AttachmentsPanel({
   const online = useNetworkStore((s) => s.online);
   const limits = useServiceConfigStore((s) => s.config.attachments);
   const showToast = useToastStore((s) => s.show);
-  const inputId = useId();
+  // The native file input says "Choose File" in the browser's language, not the user's: it is
+  // hidden, and a button in the UI language opens it.
+  const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const files = timeline
     .map(entryFacts)
@@ -100,14 +102,19 @@ export function AttachmentsPanel({
       </ul>
       {online ? (
         <div className="field">
-          <label htmlFor={inputId}>{t('attachments.add')}</label>
           <input
-            id={inputId}
+            ref={fileInput}
             type="file"
+            hidden
+            tabIndex={-1}
+            aria-label={t('attachments.add')}
             disabled={busy}
             accept={limits.allowedMimeTypes.join(',')}
             onChange={(e) => void upload(e)}
           />
+          <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+            {t('attachments.add')}
+          </button>
         </div>
       ) : (
         <p className="field__hint">{t('attachments.offline')}</p>
