@@ -3,7 +3,9 @@
  *
  * - src/core may import only zod, luxon and itself, and may not read the clock
  *   (time is a parameter there).
- * - main, preload, renderer, portal and server import core, never each other.
+ * - main, preload, renderer, portal and server import core, never each other; renderer and
+ *   portal also share src/web (the API client, translation and formatting, shared
+ *   components), which imports only core.
  * - Only test files (*.test.ts) may import from tests/ (test doubles such as
  *   tests/doubles/memory-server.ts are never production code).
  */
@@ -14,16 +16,17 @@ const root = resolve(import.meta.dirname, '..');
 const src = join(root, 'src');
 const testsDir = join(root, 'tests');
 
-const layers = ['core', 'main', 'preload', 'renderer', 'portal', 'server'] as const;
+const layers = ['core', 'web', 'main', 'preload', 'renderer', 'portal', 'server'] as const;
 type Layer = (typeof layers)[number];
 
 /** Which other layers each layer may import from. */
 const allowedLayers: Record<Layer, Layer[]> = {
   core: [],
+  web: ['core'],
   main: ['core'],
   preload: ['core'],
-  renderer: ['core'],
-  portal: ['core'],
+  renderer: ['core', 'web'],
+  portal: ['core', 'web'],
   server: ['core'],
 };
 
