@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeholdersOf } from '../i18n/message-template';
 import { ruleIds } from './rule-id';
-import { formatRuleMessage, ruleMessages } from './rule-messages';
+import { formatRuleMessage, refusalText, ruleMessages } from './rule-messages';
 
 const placeholders = placeholdersOf;
 
@@ -46,5 +46,18 @@ describe('rule messages', () => {
     ['en', 'escalation.sameLine', {}, 'The case is already on line {line}.'],
   ] as const)('%s %s', (locale, rule, params, text) => {
     expect(formatRuleMessage(rule, locale, params)).toBe(text);
+  });
+});
+
+describe('a refusal in the user’s language', () => {
+  it.each([
+    ['a known rule with its parameters', 'escalation.reasonRequired', {}, 'nn', 'differs'],
+    ['an unknown rule keeps the server’s reason', 'some.futureRule', {}, 'nn', 'reason'],
+    ['no rule keeps the server’s reason', null, {}, 'nb', 'reason'],
+  ] as const)('%s', (_what, rule, params, locale, expected) => {
+    const reason = 'the reason as the server said it';
+    const text = refusalText(rule, params, reason, locale);
+    if (expected === 'reason') expect(text).toBe(reason);
+    else expect(text).toBe(formatRuleMessage('escalation.reasonRequired', locale, params));
   });
 });

@@ -2,7 +2,7 @@ import type { CaseStatus, Priority } from '../case/case-vocabulary';
 import type { Locale } from '../config/localized-text';
 import { fillTemplate } from '../i18n/message-template';
 import { priorityLabels } from '../priority/priority-definition';
-import type { RuleId } from './rule-id';
+import { type RuleId, ruleIds } from './rule-id';
 
 /**
  * Values a rule message interpolates as `{name}`. Codes are localised when formatted:
@@ -175,4 +175,19 @@ export function formatRuleMessage(rule: RuleId, locale: Locale, params: RulePara
   return fillTemplate(ruleMessages[locale][rule], params, (name, value) =>
     localise(name, value, locale),
   );
+}
+
+/**
+ * A refusal in the user's language: the rule's message when the rule is one of core's (the
+ * server sends its id and parameters), else the reason as it came (an older server, a rule
+ * this client does not know).
+ */
+export function refusalText(
+  rule: string | null | undefined,
+  params: RuleParams | undefined,
+  reason: string,
+  locale: Locale,
+): string {
+  if (!rule || !(ruleIds as readonly string[]).includes(rule)) return reason;
+  return formatRuleMessage(rule as RuleId, locale, params ?? {});
 }

@@ -9,7 +9,7 @@ import {
   openStatuses,
   type SupportLine,
 } from '../../../core/case/index';
-import type { Role } from '../../../core/rules/index';
+import type { Role, RuleParams } from '../../../core/rules/index';
 import type { Mutation } from '../../../core/sync/index';
 import { casesOnLine } from './case-queries';
 import { rebuildLocalCase, serverRecordOf, stripLocal } from './case-rebase';
@@ -67,6 +67,7 @@ export type TimelineEntry =
       actorId: string;
       rejectionReason: string | null;
       rejectionRule: string | null;
+      rejectionParams: RuleParams;
     };
 
 export type CaseRepository = ReturnType<typeof createCaseRepository>;
@@ -203,6 +204,7 @@ export function createCaseRepository<A extends { id: string; role?: Role }>(
               actorId: item.actorId,
               rejectionReason: item.rejectionReason,
               rejectionRule: item.rejectionRule,
+              rejectionParams: item.rejectionParams ?? {},
             }),
           ),
       ];

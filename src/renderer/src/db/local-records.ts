@@ -1,5 +1,5 @@
 import type { CaseChange, CaseEvent, CaseRecord, ConflictField } from '../../../core/case/index';
-import type { Role } from '../../../core/rules/index';
+import type { Role, RuleParams } from '../../../core/rules/index';
 import type { Mutation } from '../../../core/sync/index';
 
 /**
@@ -69,6 +69,8 @@ export interface OutboxItem {
   /** The server's reason (for the user) and rule id (machine-readable) when rejected. */
   rejectionReason: string | null;
   rejectionRule: string | null;
+  /** The refusing rule's parameters, to word it in the user's language. */
+  rejectionParams?: RuleParams;
 }
 
 /** The single row of sync bookkeeping (key `main`). */

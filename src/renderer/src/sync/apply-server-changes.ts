@@ -62,6 +62,7 @@ export async function applyPushResults(
             state: 'rejected',
             rejectionReason: decision.reason,
             rejectionRule: decision.rule,
+            rejectionParams: decision.params,
             lastError: result?.reason ?? null,
           });
           break;

@@ -6,11 +6,12 @@ import {
   caseStatuses,
   type SupportLine,
 } from '../../../../core/case/index';
+import { refusalText } from '../../../../core/rules/index';
 import { useApplyChange } from '../../app/use-apply-change';
 import { usePersonName } from '../../app/use-person-name';
 import { useWorkstation } from '../../app/workstation-context';
 import type { LocalCase } from '../../db/local-records';
-import { useT } from '../../i18n/use-t';
+import { useLocale, useT } from '../../i18n/use-t';
 import { useDirectoryStore } from '../../stores/directory-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
@@ -194,6 +195,8 @@ function useServerRefusals(
   const seen = useRef<{ caseId: string; ids: Set<string> } | null>(null);
   const report = useRef(onRefused);
   report.current = onRefused;
+  const locale = useRef(useLocale());
+  locale.current = useLocale();
   useEffect(() => {
     if (!refused || refused.caseId !== caseId) return;
     if (seen.current?.caseId !== caseId) {
@@ -203,7 +206,14 @@ function useServerRefusals(
     for (const item of refused.items) {
       if (seen.current.ids.has(item.mutationId)) continue;
       seen.current.ids.add(item.mutationId);
-      report.current(item.rejectionReason ?? '');
+      report.current(
+        refusalText(
+          item.rejectionRule,
+          item.rejectionParams,
+          item.rejectionReason ?? '',
+          locale.current,
+        ),
+      );
     }
   }, [refused, caseId]);
 }

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { refusalText } from '../../../../core/rules/index';
 import { usePersonName } from '../../app/use-person-name';
 import { useWorkstation } from '../../app/workstation-context';
 import type { TimelineEntry } from '../../db/case-repository';
@@ -56,7 +57,9 @@ export function HistoryPanel({
             <div className="feed__when">
               {formatDateTime(e.at, locale)} · {withOrigin(e.actorId, e.deviceId)}
               {e.pending ? ` · ⟳ ${t('history.pending')}` : ''}
-              {e.rejectionReason ? ` · ✖ ${e.rejectionReason}` : ''}
+              {e.rejectionReason
+                ? ` · ✖ ${refusalText(e.rejectionRule, e.rejectionParams, e.rejectionReason, locale)}`
+                : ''}
             </div>
           </li>
         ))}

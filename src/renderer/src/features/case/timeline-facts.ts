@@ -1,4 +1,5 @@
 import type { CaseChange } from '../../../../core/case/index';
+import type { RuleParams } from '../../../../core/rules/index';
 import type { TimelineEntry } from '../../db/case-repository';
 
 /** A history entry reduced to what the panels show, whether the server has it yet or not. */
@@ -11,6 +12,8 @@ export interface EntryFacts {
   /** A local edit the server has not recorded yet. */
   pending: boolean;
   rejectionReason: string | null;
+  rejectionRule: string | null;
+  rejectionParams: RuleParams;
 }
 
 export function entryFacts(entry: TimelineEntry): EntryFacts {
@@ -24,6 +27,8 @@ export function entryFacts(entry: TimelineEntry): EntryFacts {
       deviceId: e.deviceId,
       pending: false,
       rejectionReason: null,
+      rejectionRule: null,
+      rejectionParams: {},
     };
   }
   return {
@@ -34,5 +39,7 @@ export function entryFacts(entry: TimelineEntry): EntryFacts {
     deviceId: null,
     pending: entry.state !== 'rejected',
     rejectionReason: entry.rejectionReason,
+    rejectionRule: entry.rejectionRule,
+    rejectionParams: entry.rejectionParams,
   };
 }

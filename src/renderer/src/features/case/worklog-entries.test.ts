@@ -17,6 +17,8 @@ const fact = (
   deviceId: null,
   pending: false,
   rejectionReason: null,
+  rejectionRule: null,
+  rejectionParams: {},
   ...extra,
 });
 
