@@ -118,7 +118,7 @@ test('signing out offline with changes waiting warns with the count, and can be 
   for (const text of ['Første merknad', 'Andre merknad']) {
     await view.getByLabel('Ny kommentar').fill(text);
     await view.getByRole('button', { name: 'Legg til kommentar' }).click();
-    await expect(view.locator('.feed')).toContainText(text);
+    await expect(view.locator('.feed__comment--internal').filter({ hasText: text })).toBeVisible();
   }
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '2');
 
