@@ -59,21 +59,21 @@ test.describe('SLA board over a seeded history', () => {
     await expect(page.getByTestId('kpi-waiting')).toContainText('2');
     await expect(page.getByTestId('kpi-responseToday')).toContainText('33 %');
 
-    // At risk and breached, least time left first, with who has them.
+    // At risk first (what can still be saved, least time left first), then breached.
     const rows = page.getByTestId('risk-row');
     await expect(rows).toHaveCount(4);
     const expected = [
-      ['G', 'breached', 'Ikkje tildelt'],
-      ['B', 'breached', 'Kari Nordmann'],
       ['C', 'atRisk', 'Ikkje tildelt'],
       ['F', 'atRisk', 'Kari Nordmann'],
+      ['B', 'breached', 'Kari Nordmann'],
+      ['G', 'breached', 'Ikkje tildelt'],
     ] as const;
     for (const [i, [letter, status, who]] of expected.entries()) {
       await expect(rows.nth(i)).toHaveAttribute('data-status', status);
       await expect(rows.nth(i)).toContainText(numberOf(letter));
       await expect(rows.nth(i)).toContainText(who);
     }
-    await expect(rows.nth(2)).toContainText('0:15:00');
+    await expect(rows.nth(0)).toContainText('0:15:00');
 
     // Open cases per line × priority.
     const cell = (key: string) =>
@@ -133,7 +133,7 @@ test.describe('SLA board over a seeded history', () => {
     expect(lines[0]).toBe(
       'Sak;Tittel;Linje;Prioritet;Ansvarleg;Klokke;SLA-status;Frist;Minutt att;Mål (minutt)',
     );
-    expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['G', 'B', 'C', 'F'].map(numberOf));
+    expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['C', 'F', 'B', 'G'].map(numberOf));
     // Names, not ids; words, not codes; Oslo times without a UTC offset.
     expect(text).not.toMatch(/u-kari|;atRisk;|;breached;|;high;|\+01:00/);
     expect(text).toMatch(/;(I faresona|Brote);2026-03-\d\d \d\d:\d\d;/);

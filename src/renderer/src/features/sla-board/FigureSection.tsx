@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { FigureId, FigureRows, SlaBoardReport } from '../../../../core/reports/index';
 import { ExportCsvButton } from './csv-download';
 import type { SlaTranslate } from './sla-board-messages';
+import { useScrollsSideways } from './use-scroll-focus';
 
 /** What every section of the board is given. */
 export type SectionProps = {
@@ -25,27 +26,35 @@ export function FigureSection<F extends FigureId>(props: {
   className?: string;
   /** How many rows the table leaves out; "and N more" is shown when above 0. */
   hidden?: number;
+  /** Offer "Download CSV" (not on the wall, where there is nothing to click). */
+  exportable?: boolean;
   t: SlaTranslate;
   children: ReactNode;
 }) {
-  const { figure, title, hidden = 0, t } = props;
+  const { figure, title, hidden = 0, exportable = true, t } = props;
+  const [ref, scrolls] = useScrollsSideways<HTMLElement>();
   return (
     <section
+      ref={ref}
       className={`sla-card ${props.className ?? ''}`}
       aria-labelledby={`${figure}-title`}
       data-testid={`figure-${figure}`}
+      // A card whose table is wider than the screen scrolls: reachable from the keyboard.
+      tabIndex={scrolls ? 0 : undefined}
     >
       <div className="sla-card__head">
         <h2 id={`${figure}-title`}>{title}</h2>
-        <div className="sla-card__actions">
-          <ExportCsvButton
-            figure={figure}
-            label={title}
-            rows={props.rows}
-            now={props.now}
-            suffix={props.suffix}
-          />
-        </div>
+        {exportable ? (
+          <div className="sla-card__actions">
+            <ExportCsvButton
+              figure={figure}
+              label={title}
+              rows={props.rows}
+              now={props.now}
+              suffix={props.suffix}
+            />
+          </div>
+        ) : null}
       </div>
       {props.children}
       {hidden > 0 ? <p className="sla-more">{t('board.more', { count: hidden })}</p> : null}

@@ -18,7 +18,12 @@ export function PriorityStackChart(props: {
   const { t, fontSize } = props;
   return (
     <ChartFrame height={props.height}>
-      <BarChart data={props.data} layout="vertical" margin={barsMargin(40)}>
+      <BarChart
+        data={props.data}
+        layout="vertical"
+        margin={barsMargin(40)}
+        accessibilityLayer={false}
+      >
         <CartesianGrid horizontal={false} stroke={gridStroke} />
         <XAxis type="number" allowDecimals={false} tick={tick(fontSize)} />
         <YAxis type="category" dataKey="name" width={props.nameWidth} tick={tick(fontSize)} />

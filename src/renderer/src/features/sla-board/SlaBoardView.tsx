@@ -13,6 +13,7 @@ import { WaitingSection } from './WaitingSection';
 import { WorklogSection } from './WorklogSection';
 import './sla-board.css';
 import { useBoardContext } from './use-board-context';
+import { useScrollsSideways } from './use-scroll-focus';
 
 /**
  * The team leader's SLA board in the workstation: headline numbers, every figure with its
@@ -23,6 +24,7 @@ export default function SlaBoardView() {
   const locale = useLocale();
   const [editing, setEditing] = useState(false);
   const mayEdit = ws.actor.role === 'teamLeader' || ws.actor.role === 'admin';
+  const [settingsRef, settingsScroll] = useScrollsSideways<HTMLElement>();
 
   return (
     <div className="sla-board" data-testid="sla-board">
@@ -52,7 +54,13 @@ export default function SlaBoardView() {
         </div>
       </div>
       {editing && mayEdit ? (
-        <section className="sla-card sla-card--wide" aria-labelledby="sla-settings-title">
+        <section
+          ref={settingsRef}
+          className="sla-card sla-card--wide"
+          aria-labelledby="sla-settings-title"
+          // On a narrow screen the targets table scrolls sideways: reachable from the keyboard.
+          tabIndex={settingsScroll ? 0 : undefined}
+        >
           <h2 id="sla-settings-title">{t('settings.title')}</h2>
           <SlaSettingsForm
             settings={settings.settings}
@@ -67,7 +75,12 @@ export default function SlaBoardView() {
         <>
           <KpiTiles report={report} t={t} />
           <div className="sla-grid">
-            <SlaRiskSection report={report} t={t} nameOf={nameOf} limit={50} />
+            <SlaRiskSection
+              report={report}
+              t={t}
+              nameOf={nameOf}
+              limits={{ atRisk: 50, breached: 50 }}
+            />
             <OpenCasesSection report={report} t={t} />
             <ComplianceSection report={report} t={t} />
             <OnCallSection report={report} t={t} nameOf={nameOf} />

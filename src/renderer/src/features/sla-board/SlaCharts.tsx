@@ -105,7 +105,12 @@ export function ComplianceChart(props: {
   });
   return (
     <ChartFrame height={props.height ?? 220}>
-      <BarChart data={data} margin={{ left: 0, right: 8, top: 26, bottom: 4 }} barGap={4}>
+      <BarChart
+        data={data}
+        margin={{ left: 0, right: 8, top: 26, bottom: 4 }}
+        barGap={4}
+        accessibilityLayer={false}
+      >
         <CartesianGrid vertical={false} stroke={gridStroke} />
         <XAxis dataKey="name" tick={tick(props.fontSize)} />
         <YAxis
@@ -151,7 +156,7 @@ export function WorklogChart(props: {
   }));
   return (
     <ChartFrame height={170}>
-      <BarChart data={data} layout="vertical" margin={barsMargin(56)}>
+      <BarChart data={data} layout="vertical" margin={barsMargin(56)} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} stroke={gridStroke} />
         <XAxis type="number" tick={tick(props.fontSize)} unit={`\u00a0${t('unit.hoursShort')}`} />
         <YAxis type="category" dataKey="name" width={78} tick={tick(props.fontSize)} />

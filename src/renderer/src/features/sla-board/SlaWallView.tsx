@@ -1,14 +1,22 @@
 import { useEffect } from 'react';
+import type { CriticalWaitingFigure } from '../../../../core/reports/index';
 import { formatDateTime, formatMinutes, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useNow } from '../../stores/clock-store';
+import { useRouteStore } from '../../stores/route-store';
 import { useSyncStatus } from '../../sync/sync-status';
+import { LiveBanner } from '../banner/LiveBanner';
 import { ChartPatterns } from './ChartPatterns';
+import { Countdown } from './Countdown';
 import { KpiTiles } from './KpiTiles';
 import { ComplianceChart, complianceText, OpenCasesChart } from './SlaCharts';
 import { SlaRiskSection } from './SlaRiskSection';
+import type { SlaTranslate } from './sla-board-messages';
 import './sla-board.css';
 import { useBoardContext } from './use-board-context';
+
+/** Rows per list on the wall: with the banner, all of it fits a 1920 × 1080 screen. */
+const wallLimits = { critical: 3, atRisk: 5, breached: 3 } as const;
 
 function WallClock() {
   const now = useNow();
@@ -16,20 +24,63 @@ function WallClock() {
   return <span className="sla-wall__clock">{formatTime(now, locale)}</span>;
 }
 
+/** Critical cases nobody has acknowledged yet, as the workstation's alert list shows them. */
+function CriticalWaiting({ figure, t }: { figure: CriticalWaitingFigure; t: SlaTranslate }) {
+  const rows = figure.rows;
+  const shown = rows.slice(0, wallLimits.critical);
+  return (
+    <section
+      className={`sla-card sla-wall__critical${rows.length > 0 ? ' sla-wall__critical--some' : ''}`}
+      aria-labelledby="wall-critical"
+      data-testid="wall-critical"
+    >
+      <h2 id="wall-critical">
+        <span aria-hidden="true">⚠ </span>
+        {t('wall.critical', { count: rows.length })}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="sla-empty">{t('board.none')}</p>
+      ) : (
+        <ul className="sla-wall__critical-list">
+          {shown.map((r) => (
+            <li key={r.caseId} data-testid="wall-critical-row" data-status={r.slaStatus}>
+              <Countdown dueAt={r.dueAt} status={r.slaStatus} />{' '}
+              <span className="sla-risk__number">{r.number ?? '—'}</span> {r.title}
+              <span className="sla-wall__critical-line"> · {t('line.n', { line: r.line })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {rows.length > shown.length ? (
+        <p className="sla-more">{t('board.more', { count: rows.length - shown.length })}</p>
+      ) : null}
+    </section>
+  );
+}
+
 /**
- * Full-screen wall mode (`#/wall`, or `?wall=1`): large type, nothing to click. It reads the
- * local store, so it keeps showing the last figures while the server restarts; the sync
- * engine reconnects by itself, and 'last synced' says how fresh the figures are.
+ * Full-screen wall mode (`#/wall`, or `?wall=1`): large type, the live banner, the critical
+ * cases waiting, what can still be saved and what is breached, on one 1080p screen. Nothing
+ * to click but the way back to the SLA board (also Escape). It reads the local store, so it
+ * keeps showing the last figures while the server restarts; 'last synced' says how fresh.
  */
 export default function SlaWallView() {
   const { ws, t, nameOf, report, lastSyncedAt } = useBoardContext();
   const locale = useLocale();
   const appT = useT();
+  const navigate = useRouteStore((s) => s.navigate);
   const online = useSyncStatus(ws.engine.status, (s) => s.online);
   useEffect(() => {
     document.documentElement.classList.add('is-wall');
     return () => document.documentElement.classList.remove('is-wall');
   }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) navigate({ name: 'sla' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
 
   return (
     <div className="sla-wall" data-testid="sla-wall">
@@ -48,7 +99,14 @@ export default function SlaWallView() {
           </span>
         </p>
         <WallClock />
+        <a className="sla-wall__exit" href="#/sla" aria-keyshortcuts="Escape">
+          <span aria-hidden="true">✕ </span>
+          {t('wall.exit')}
+        </a>
       </header>
+      <div className="sla-wall__banner">
+        <LiveBanner />
+      </div>
       {report === null ? (
         <p role="status">{t('board.loading')}</p>
       ) : (
@@ -56,7 +114,16 @@ export default function SlaWallView() {
           <KpiTiles report={report} t={t} />
           <div className="sla-wall__grid">
             <div className="sla-wall__main">
-              <SlaRiskSection report={report} t={t} nameOf={nameOf} limit={7} />
+              <CriticalWaiting figure={report.criticalWaiting} t={t} />
+              <SlaRiskSection
+                report={report}
+                t={t}
+                nameOf={nameOf}
+                limits={{ atRisk: wallLimits.atRisk, breached: wallLimits.breached }}
+                wall
+              />
+            </div>
+            <div className="sla-wall__side">
               <section className="sla-card" aria-labelledby="wall-oncall">
                 <h2 id="wall-oncall">{t('figure.onCall')}</h2>
                 <p className="sla-oncall__summary">
@@ -79,11 +146,9 @@ export default function SlaWallView() {
                   </span>
                 </p>
               </section>
-            </div>
-            <div className="sla-wall__side">
               <section className="sla-card" aria-labelledby="wall-open">
                 <h2 id="wall-open">{t('figure.openCases')}</h2>
-                <OpenCasesChart figure={report.openCases} t={t} height={215} fontSize={17} />
+                <OpenCasesChart figure={report.openCases} t={t} height={190} fontSize={17} />
               </section>
               <section className="sla-card" aria-labelledby="wall-compliance">
                 <h2 id="wall-compliance">{t('figure.compliance')}</h2>
@@ -109,7 +174,7 @@ export default function SlaWallView() {
                   resolution={report.compliance.byPeriod.days7.resolution}
                   by="priority"
                   t={t}
-                  height={250}
+                  height={200}
                   fontSize={16}
                 />
               </section>
