@@ -54,7 +54,7 @@ test.describe('which number the portal gives, at fixed instants', () => {
     );
     await page.getByLabel(/^Kort overskrift/).fill('Pasientjournalen svarar ikkje');
     await page.getByLabel(/^Kva system gjeld det/).selectOption('ehr');
-    await page.getByLabel(/^Eining \/ avdeling/).fill('Aukra sjukeheim');
+    await page.getByLabel(/^Eining eller avdeling/).fill('Aukra sjukeheim');
     await page.getByLabel(/^Kva skjedde/).fill('Får ikkje opna journalen.');
     await page.getByRole('button', { name: 'Send inn saka' }).click();
     await expect(
