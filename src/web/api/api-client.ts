@@ -29,6 +29,8 @@ export interface ApiClientOptions {
 export interface CallOptions {
   /** Aborts the request (with the timeout). */
   signal?: AbortSignal;
+  /** This call's timeout instead of the client's; null for none (an event stream). */
+  timeoutMs?: number | null;
 }
 
 export interface ApiClient {
@@ -95,8 +97,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers['content-type'] = 'application/json';
       }
     }
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callOptions.signal ? AbortSignal.any([timeout, callOptions.signal]) : timeout;
+    const limit = callOptions.timeoutMs === undefined ? timeoutMs : callOptions.timeoutMs;
+    const signals = [
+      ...(limit === null ? [] : [AbortSignal.timeout(limit)]),
+      ...(callOptions.signal ? [callOptions.signal] : []),
+    ];
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     let response: Response;
     try {
       response = await doFetch(url(route, input), {

@@ -42,8 +42,18 @@ export async function readProblem(response: Response): Promise<ProblemDocument> 
     // Cut off: fall back to the status.
   }
   try {
-    const parsed = problemDocumentSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
+    // Lenient: a proxy or an older server may leave out fields; keep what is there.
+    const parsed = problemDocumentSchema.partial().safeParse(JSON.parse(text));
+    if (parsed.success) {
+      const fallback = response.statusText || `the server answered ${response.status}`;
+      return {
+        ...parsed.data,
+        type: parsed.data.type ?? 'about:blank',
+        title: parsed.data.title ?? fallback,
+        status: parsed.data.status ?? response.status,
+        detail: parsed.data.detail ?? parsed.data.title ?? fallback,
+      };
+    }
   } catch {
     // Not JSON.
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { roleSchema } from '../../../core/rules/index';
+import { signIn as signInRoute, signOut as signOutRoute } from '../../../core/api/index';
+import { ApiError, createApiClient } from '../../../web/api/index';
 import type { SessionRow } from '../db/local-records';
 import { SaksbordDb } from '../db/saksbord-db';
 
@@ -8,18 +9,6 @@ import { SaksbordDb } from '../db/saksbord-db';
  * use: the session row lives in the user's own local database; localStorage only remembers
  * which database that is, so a restart without network opens the same store.
  */
-
-const signInAnswerSchema = z.object({
-  token: z.string().min(1),
-  expiresAt: z.string(),
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    municipalityIds: z.array(z.string()),
-  }),
-});
 
 export type SignInFailure = 'badCredentials' | 'tooMany' | 'unreachable' | 'other';
 
@@ -59,20 +48,17 @@ export async function signIn(
   now: Date,
 ): Promise<ActiveSession> {
   const serverUrl = normaliseServerUrl(serverInput);
-  let response: Response;
+  const api = createApiClient({ baseUrl: serverUrl, getToken: () => null });
+  let answer: Awaited<ReturnType<typeof api.call<typeof signInRoute>>>;
   try {
-    response = await fetch(`${serverUrl}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ username, password, deviceId }),
-    });
+    answer = await api.call(signInRoute, { body: { username, password, deviceId } });
   } catch (error) {
-    throw new SignInError('unreachable', String(error));
+    if (!(error instanceof ApiError)) throw error;
+    if (error.failure === 'network') throw new SignInError('unreachable', error.message);
+    if (error.status === 401) throw new SignInError('badCredentials', 'wrong credentials');
+    if (error.status === 429) throw new SignInError('tooMany', 'too many attempts');
+    throw new SignInError('other', error.message);
   }
-  if (response.status === 401) throw new SignInError('badCredentials', 'wrong credentials');
-  if (response.status === 429) throw new SignInError('tooMany', 'too many attempts');
-  if (!response.ok) throw new SignInError('other', `${response.status} ${response.statusText}`);
-  const answer = signInAnswerSchema.parse(await response.json());
   const row: SessionRow = {
     id: 'current',
     token: answer.token,
@@ -119,10 +105,10 @@ export async function signOut(session: ActiveSession): Promise<void> {
   await db.session.delete('current');
   db.close();
   try {
-    await fetch(`${session.serverUrl}/api/v1/auth/sign-out`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${session.row.token}` },
-    });
+    await createApiClient({
+      baseUrl: session.serverUrl,
+      getToken: () => session.row.token,
+    }).call(signOutRoute, {});
   } catch {
     // Offline: the token expires by itself.
   }

@@ -1,68 +1,49 @@
 import { useEffect } from 'react';
-import { z } from 'zod';
-import { serviceConfigSchema } from '../../../core/config/index';
-import { localizedTextSchema } from '../../../core/config/localized-text';
-import { staffMemberSchema, useDirectoryStore } from '../stores/directory-store';
-import { useNoticeStore } from '../stores/notice-store';
+import { getConfig, listNotices, listUsers } from '../../../core/api/index';
+import type { Notice } from '../../../core/content/index';
+import { useDirectoryStore } from '../stores/directory-store';
+import { type BannerNotice, useNoticeStore } from '../stores/notice-store';
 import { useServerDataRefresh } from '../stores/server-data-refresh';
 import { useServiceConfigStore } from '../stores/service-config-store';
 import type { Workstation } from './workstation';
 
-// A notice title may come as one string or in all three languages; the banner wants three.
-const textSchema = z.union([
-  localizedTextSchema,
-  z.string().transform((s) => ({ nn: s, nb: s, en: s })),
-]);
-const noticesSchema = z
-  .union([z.array(z.unknown()), z.object({ notices: z.array(z.unknown()) })])
-  .transform((v) => (Array.isArray(v) ? v : v.notices));
-const noticeSchema = z.object({
-  id: z.string(),
-  title: textSchema,
-  body: textSchema.optional(),
-  severity: z.enum(['info', 'warning', 'critical']).optional(),
-  active: z.boolean().optional(),
-});
-
-async function getJson(ws: Workstation, path: string): Promise<unknown | null> {
-  try {
-    const response = await fetch(`${ws.session.serverUrl}${path}`, {
-      headers: { authorization: `Bearer ${ws.session.row.token}`, accept: 'application/json' },
-    });
-    return response.ok ? await response.json() : null;
-  } catch {
-    return null; // offline or no such endpoint: keep what we have
-  }
+/** A notice as the banner shows it: the server writes one text, the banner wants three. */
+function bannerNotice(notice: Notice): BannerNotice {
+  const text = (s: string) => ({ nn: s, nb: s, en: s });
+  return {
+    id: notice.id,
+    title: text(notice.title),
+    ...(notice.body ? { body: text(notice.body) } : {}),
+    severity: notice.severity,
+  };
 }
 
 /**
  * Fetches the service configuration, the staff directory and the active operational notices
- * while signed in. Any endpoint may be missing on an older server; the app then keeps its cached or
- * default configuration and shows no notices.
+ * while signed in. Offline (or a failed call) the app keeps its cached or default
+ * configuration and what it showed before.
  */
 export function useServerData(ws: Workstation | null): void {
   useEffect(() => {
     if (!ws) return;
     let stopped = false;
-    const load = async () => {
-      const config = serviceConfigSchema.safeParse(await getJson(ws, '/api/v1/config'));
-      if (!stopped && config.success) useServiceConfigStore.getState().setConfig(config.data);
-      const users = z
-        .union([z.array(staffMemberSchema), z.object({ users: z.array(staffMemberSchema) })])
-        .safeParse(await getJson(ws, '/api/v1/users'));
-      if (!stopped && users.success) {
-        useDirectoryStore
-          .getState()
-          .setStaff(Array.isArray(users.data) ? users.data : users.data.users);
+    const quietly = async <T>(call: () => Promise<T>): Promise<T | null> => {
+      try {
+        return await call();
+      } catch {
+        return null; // offline or refused: keep what we have
       }
-      const raw = noticesSchema.safeParse(await getJson(ws, '/api/v1/notices'));
-      if (stopped || !raw.success) return;
-      const notices = raw.data
-        .map((n) => noticeSchema.safeParse(n))
-        .filter((r) => r.success)
-        .map((r) => r.data)
-        .filter((n) => n.active !== false);
-      useNoticeStore.getState().setNotices(notices);
+    };
+    const load = async () => {
+      const config = await quietly(() => ws.api.call(getConfig, {}));
+      if (!stopped && config) useServiceConfigStore.getState().setConfig(config);
+      const directory = await quietly(() => ws.api.call(listUsers, {}));
+      if (!stopped && directory) useDirectoryStore.getState().setStaff(directory.users);
+      const notices = await quietly(() => ws.api.call(listNotices, {}));
+      if (stopped || !notices) return;
+      useNoticeStore
+        .getState()
+        .setNotices(notices.notices.filter((n) => n.active).map(bannerNotice));
     };
     void load();
     const timer = setInterval(() => void load(), 60_000);

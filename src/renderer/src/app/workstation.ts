@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../../core/case/index';
 import type { Actor } from '../../../core/rules/index';
 import { checkChange, roleSchema } from '../../../core/rules/index';
+import { type ApiClient, createApiClient } from '../../../web/api/index';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
 import { releaseCaseSearchIndex } from '../db/case-search-index';
 import { SaksbordDb } from '../db/saksbord-db';
@@ -19,6 +20,8 @@ export interface Workstation {
   db: SaksbordDb;
   repo: CaseRepository;
   engine: SyncEngine;
+  /** The server's API as this user (the one client; sync has its own transport over it). */
+  api: ApiClient;
   deviceId: string;
   /** Stops sync and closes the store. */
   close(): Promise<void>;
@@ -73,12 +76,17 @@ export function openWorkstation(
   window.addEventListener('offline', onOffline);
   if (!navigator.onLine) engine.setNetworkAvailable(false);
   void engine.start();
+  const api = createApiClient({
+    baseUrl: session.serverUrl,
+    getToken: () => session.row.token,
+  });
   return {
     session,
     actor,
     db,
     repo,
     engine,
+    api,
     deviceId,
     async close() {
       window.removeEventListener('online', onOnline);

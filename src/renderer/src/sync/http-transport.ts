@@ -1,12 +1,7 @@
-import {
-  type LiveEvent,
-  liveEventSchema,
-  type PullResponse,
-  type PushRequest,
-  type PushResponse,
-  pullResponseSchema,
-  pushResponseSchema,
-} from '../../../core/sync/index';
+import { eventStream, pullChanges, pushMutations } from '../../../core/api/index';
+import type { LiveEvent, PullResponse, PushRequest, PushResponse } from '../../../core/sync/index';
+import { liveEventSchema } from '../../../core/sync/index';
+import { ApiError, createApiClient } from '../../../web/api/index';
 import { failureOfStatus, type SyncTransport, TransportError } from './sync-transport';
 
 export interface HttpTransportOptions {
@@ -22,64 +17,49 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
 }
 
-/** The sync transport over `fetch`: REST for push and pull, Server-Sent Events for live events. */
+/** What the sync engine does about a failed call: the transport's failure kinds. */
+function transportErrorOf(error: unknown): TransportError {
+  if (!(error instanceof ApiError)) return new TransportError('network', messageOf(error));
+  if (error.failure === 'network') return new TransportError('network', error.message);
+  if (error.failure === 'invalid' || error.status === null) {
+    // A server that answers outside the protocol is a server fault; retrying may help after an upgrade.
+    return new TransportError('server', error.message, error.status);
+  }
+  return new TransportError(
+    failureOfStatus(error.status),
+    error.message,
+    error.status,
+    error.problem?.detail ?? null,
+    error.rule,
+  );
+}
+
+/**
+ * The sync transport over the web API client: REST for push and pull, Server-Sent Events for
+ * live events.
+ */
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 30_000;
-
-  function headers(): Record<string, string> {
-    const token = options.getToken();
-    return {
-      accept: 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    };
-  }
-
-  async function request(path: string, init: RequestInit): Promise<unknown> {
-    let response: Response;
+  const api = createApiClient({
+    baseUrl: options.baseUrl,
+    getToken: options.getToken,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    timeoutMs: options.timeoutMs ?? 30_000,
+  });
+  const call = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
-      response = await doFetch(`${base}${path}`, {
-        ...init,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      return await run();
     } catch (error) {
-      throw new TransportError('network', `no answer from the server: ${messageOf(error)}`);
+      throw transportErrorOf(error);
     }
-    if (!response.ok) {
-      const problem = await readProblem(response);
-      throw new TransportError(
-        failureOfStatus(response.status),
-        `server answered ${response.status}: ${problem.reason ?? response.statusText}`,
-        response.status,
-        problem.reason,
-        problem.rule,
-      );
-    }
-    try {
-      return await response.json();
-    } catch (error) {
-      // The answer was cut off: the request may or may not have been applied; retry is safe.
-      throw new TransportError('network', `incomplete answer: ${messageOf(error)}`);
-    }
-  }
+  };
 
   return {
-    async push(body: PushRequest): Promise<PushResponse> {
-      const json = await request('/api/v1/sync/push', {
-        method: 'POST',
-        headers: { ...headers(), 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return parseAnswer(pushResponseSchema, json);
+    push(body: PushRequest): Promise<PushResponse> {
+      return call(() => api.call(pushMutations, { body }));
     },
 
-    async pull(after: number, limit: number): Promise<PullResponse> {
-      const json = await request(`/api/v1/sync/pull?after=${after}&limit=${limit}`, {
-        method: 'GET',
-        headers: headers(),
-      });
-      return parseAnswer(pullResponseSchema, json);
+    pull(after: number, limit: number): Promise<PullResponse> {
+      return call(() => api.call(pullChanges, { query: { after, limit } }));
     },
 
     subscribe(onEvent, onConnection) {
@@ -91,13 +71,13 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       const connect = async (): Promise<void> => {
         controller = new AbortController();
         const token = options.getToken();
-        const query = token ? `?token=${encodeURIComponent(token)}` : '';
         try {
-          const response = await doFetch(`${base}/api/v1/events${query}`, {
-            headers: { ...headers(), accept: 'text/event-stream' },
-            signal: controller.signal,
-          });
-          if (!response.ok || !response.body) throw new Error(`status ${response.status}`);
+          const response = await api.raw(
+            eventStream,
+            { query: token ? { token } : {}, headers: { accept: 'text/event-stream' } },
+            { signal: controller.signal, timeoutMs: null },
+          );
+          if (!response.body) throw new Error(`status ${response.status}`);
           onConnection?.(true);
           delay = options.reconnectMs ?? 2_000;
           await readServerSentEvents(response.body, (name, data) => {
@@ -120,40 +100,6 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       };
     },
   };
-}
-
-function parseAnswer<T>(
-  schema: {
-    safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown };
-  },
-  json: unknown,
-): T {
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    // A server that answers outside the protocol is a server fault; retrying may help after an upgrade.
-    throw new TransportError(
-      'server',
-      `unexpected answer from the server: ${messageOf(parsed.error)}`,
-    );
-  }
-  return parsed.data;
-}
-
-async function readProblem(
-  response: Response,
-): Promise<{ reason: string | null; rule: string | null }> {
-  try {
-    const body = (await response.json()) as Record<string, unknown>;
-    const reason =
-      (typeof body.detail === 'string' && body.detail) ||
-      (typeof body.title === 'string' && body.title) ||
-      (typeof body.message === 'string' && body.message) ||
-      null;
-    const rule = typeof body.rule === 'string' ? body.rule : null;
-    return { reason, rule };
-  } catch {
-    return { reason: null, rule: null };
-  }
 }
 
 /** A live event from an SSE message; the event name fills in `type` when the data lacks it. */

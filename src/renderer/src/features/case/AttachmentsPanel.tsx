@@ -1,4 +1,5 @@
 import { type ChangeEvent, useRef, useState } from 'react';
+import { downloadAttachment, uploadAttachment } from '../../../../core/api/index';
 import { useWorkstation } from '../../app/workstation-context';
 import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
@@ -22,7 +23,7 @@ export function AttachmentsPanel({
 }) {
   const t = useT();
   const locale = useLocale();
-  const { session, engine } = useWorkstation();
+  const { api, engine } = useWorkstation();
   const online = useNetworkStore((s) => s.online);
   const limits = useServiceConfigStore((s) => s.config.attachments);
   const showToast = useToastStore((s) => s.show);
@@ -33,7 +34,6 @@ export function AttachmentsPanel({
   const files = timeline
     .map(entryFacts)
     .flatMap((e) => (e.change.type === 'attachmentAdded' ? [{ ...e.change, at: e.at }] : []));
-  const auth = { authorization: `Bearer ${session.row.token}` };
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -49,13 +49,11 @@ export function AttachmentsPanel({
     }
     setBusy(true);
     try {
-      const url = `${session.serverUrl}/api/v1/cases/${caseId}/attachments?fileName=${encodeURIComponent(file.name)}`;
-      const answer = await fetch(url, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': file.type },
+      await api.call(uploadAttachment, {
+        params: { id: caseId },
+        query: { fileName: file.name },
         body: file,
       });
-      if (!answer.ok) throw new Error(`${answer.status} ${answer.statusText}`);
       showToast(t('attachments.uploaded', { name: file.name }));
       void engine.syncNow(); // brings the attachment's event into the history
     } catch (error) {
@@ -67,10 +65,7 @@ export function AttachmentsPanel({
 
   async function download(id: string, name: string) {
     try {
-      const answer = await fetch(`${session.serverUrl}/api/v1/attachments/${id}`, {
-        headers: auth,
-      });
-      if (!answer.ok) throw new Error(`${answer.status} ${answer.statusText}`);
+      const answer = await api.raw(downloadAttachment, { params: { id } });
       const url = URL.createObjectURL(await answer.blob());
       const a = document.createElement('a');
       a.href = url;

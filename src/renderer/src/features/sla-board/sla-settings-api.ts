@@ -1,5 +1,7 @@
-import { type SlaSettings, slaSettingsSchema } from '../../../../core/reports/index';
+import { getSlaSettings, putSlaSettings } from '../../../../core/api/index';
+import type { SlaSettings } from '../../../../core/reports/index';
 import type { SlaConfig } from '../../../../core/sla/index';
+import { ApiError, createApiClient } from '../../../../web/api/index';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 
 /** Where and as whom to talk to the server (the signed-in workstation's session). */
@@ -17,10 +19,8 @@ export type SaveResult =
       message: string;
     };
 
-const headers = (access: ServerAccess) => ({
-  authorization: `Bearer ${access.token}`,
-  accept: 'application/json',
-});
+const clientFor = (access: ServerAccess) =>
+  createApiClient({ baseUrl: access.serverUrl, getToken: () => access.token });
 
 /** Applies settings locally: every figure and SLA badge recomputes from the new targets. */
 export function applySlaSettings(settings: SlaSettings): void {
@@ -32,12 +32,7 @@ export function applySlaSettings(settings: SlaSettings): void {
 /** The settings in force on the server, or null when it cannot be reached (keep the cache). */
 export async function fetchSlaSettings(access: ServerAccess): Promise<SlaSettings | null> {
   try {
-    const response = await fetch(`${access.serverUrl}/api/v1/settings/sla`, {
-      headers: headers(access),
-    });
-    if (!response.ok) return null;
-    const parsed = slaSettingsSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data : null;
+    return await clientFor(access).call(getSlaSettings, {});
   } catch {
     return null;
   }
@@ -49,29 +44,21 @@ export async function saveSlaSettings(
   sla: SlaConfig,
   baseVersion: number,
 ): Promise<SaveResult> {
-  let response: Response;
   try {
-    response = await fetch(`${access.serverUrl}/api/v1/settings/sla`, {
-      method: 'PUT',
-      headers: { ...headers(access), 'content-type': 'application/json' },
-      body: JSON.stringify({ sla, baseVersion }),
-    });
+    const settings = await clientFor(access).call(putSlaSettings, { body: { sla, baseVersion } });
+    return { ok: true, settings };
   } catch (error) {
-    return { ok: false, reason: 'offline', message: String(error) };
+    if (!(error instanceof ApiError)) throw error;
+    if (error.failure === 'network')
+      return { ok: false, reason: 'offline', message: error.message };
+    const reason =
+      error.status === 409
+        ? 'conflict'
+        : error.status === 403
+          ? 'forbidden'
+          : error.status === 400
+            ? 'invalid'
+            : 'other';
+    return { ok: false, reason, message: error.problem?.detail ?? error.message };
   }
-  const body = (await response.json().catch(() => null)) as { detail?: string } | null;
-  if (response.ok) {
-    const parsed = slaSettingsSchema.safeParse(body);
-    if (parsed.success) return { ok: true, settings: parsed.data };
-    return { ok: false, reason: 'other', message: 'unexpected answer' };
-  }
-  const reason =
-    response.status === 409
-      ? 'conflict'
-      : response.status === 403
-        ? 'forbidden'
-        : response.status === 400
-          ? 'invalid'
-          : 'other';
-  return { ok: false, reason, message: body?.detail ?? `${response.status}` };
 }
