@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultSlaConfig, type SlaConfig } from '../../../../core/sla/index';
 import { useLanguageStore } from '../../i18n/language-store';
+import { useDirectoryStore } from '../../stores/directory-store';
 import { SlaSettingsForm } from './SlaSettingsForm';
 
 const saved = vi.hoisted(() => ({ sla: [] as SlaConfig[] }));
@@ -87,5 +88,36 @@ describe('the SLA targets form', () => {
     await save();
     expect(screen.getByRole('status').textContent).toContain('Ikkje lagra');
     expect(field('Medium — Responstid').value).toBe('3');
+  });
+});
+
+describe('who changed the SLA targets', () => {
+  it('names the person by name, never by id', () => {
+    act(() =>
+      useDirectoryStore.getState().setStaff([
+        {
+          id: 'u-leader-7',
+          displayName: 'Tone Teamleiar',
+          role: 'teamLeader',
+          municipalityIds: [],
+        },
+      ]),
+    );
+    render(
+      <SlaSettingsForm
+        settings={{
+          sla: defaultSlaConfig,
+          version: 3,
+          updatedBy: 'u-leader-7',
+          updatedAt: '2026-11-24T09:30:00Z',
+        }}
+        access={{ serverUrl: 'http://127.0.0.1:9', token: 't' }}
+        onSaved={() => {}}
+      />,
+    );
+    expect(screen.getByText(/^Versjon 3/).textContent).toBe(
+      'Versjon 3, sist endra 24.11.2026 10:30 av Tone Teamleiar',
+    );
+    act(() => useDirectoryStore.getState().setStaff([]));
   });
 });

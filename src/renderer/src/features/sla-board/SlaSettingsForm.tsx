@@ -14,6 +14,7 @@ import {
 } from '../../../../core/sla/index';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-t';
+import { useDirectoryStore } from '../../stores/directory-store';
 import { useSlaT } from './sla-board-messages';
 import { applySlaSettings, type ServerAccess, saveSlaSettings } from './sla-settings-api';
 import { fieldLabel, issueText } from './sla-settings-words';
@@ -42,6 +43,10 @@ export function SlaSettingsForm(props: {
   const [errors, setErrors] = useState<Map<SlaDraftField, string>>(new Map());
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  // Who made the change in force, by name (the settings carry only their user id).
+  const changedBy = useDirectoryStore(
+    (s) => s.staff.find((m) => m.id === props.settings.updatedBy)?.displayName ?? null,
+  );
   // Start again from the settings only when a new version arrives and nothing is being typed:
   // a poll that brings the same settings, or someone else's save, never wipes a draft.
   const edited = useRef(false);
@@ -140,11 +145,12 @@ export function SlaSettingsForm(props: {
       <p className="sla-settings__version">
         {props.settings.version === 0
           ? t('settings.fromConfig')
-          : t('settings.version', {
+          : t(changedBy ? 'settings.versionBy' : 'settings.version', {
               version: props.settings.version,
               when: props.settings.updatedAt
                 ? formatDateTime(props.settings.updatedAt, locale)
                 : '',
+              who: changedBy ?? '',
             })}
       </p>
       <p id={`${id}-help`}>{t('settings.units.help')}</p>

@@ -160,6 +160,7 @@ export const slaNn = {
   'settings.failed': 'Ikkje lagra: {message}',
   'settings.version': 'Versjon {version}, sist endra {when}',
   'settings.fromConfig': 'Frå konfigurasjonsfila',
+  'settings.versionBy': 'Versjon {version}, sist endra {when} av {who}',
 } as const;
 
 export type SlaMessageKey = keyof typeof slaNn;
@@ -316,6 +317,7 @@ export const slaNb: SlaMessages = {
   'settings.failed': 'Ikke lagret: {message}',
   'settings.version': 'Versjon {version}, sist endret {when}',
   'settings.fromConfig': 'Fra konfigurasjonsfilen',
+  'settings.versionBy': 'Versjon {version}, sist endret {when} av {who}',
 };
 
 export const slaEn: SlaMessages = {
@@ -469,6 +471,7 @@ export const slaEn: SlaMessages = {
   'settings.failed': 'Not saved: {message}',
   'settings.version': 'Version {version}, last changed {when}',
   'settings.fromConfig': 'From the configuration file',
+  'settings.versionBy': 'Version {version}, last changed {when} by {who}',
 };
 
 export const slaCatalogues: Readonly<Record<Locale, SlaMessages>> = {
