@@ -100,7 +100,9 @@ export function CriticalAlerts() {
           const number = record.number ?? '';
           return (
             <li key={record.id}>
-              <strong>{number}</strong> {record.title}
+              <span className="alerts__case">
+                <strong>{number}</strong> {record.title}
+              </span>
               <button type="button" onClick={() => navigate({ name: 'case', caseId: record.id })}>
                 {t('alert.open', { number })}
               </button>
