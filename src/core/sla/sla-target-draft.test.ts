@@ -95,33 +95,87 @@ describe('checking the typed targets', () => {
     expect(checkSlaDraft(start())).toEqual({ ok: true, config: defaultSlaConfig });
   });
 
-  it.each([
-    [(d: SlaDraft) => (d.atRiskPercent = '100'), 'atRiskThreshold', 'percentRange'],
-    [(d: SlaDraft) => (d.atRiskPercent = '0,5'), null, null],
-    [(d: SlaDraft) => (d.atRiskPercent = ''), 'atRiskThreshold', 'required'],
-    [(d: SlaDraft) => (d.atRiskPercent = 'mykje'), 'atRiskThreshold', 'notANumber'],
+  type Case = [
+    what: string,
+    change: (d: SlaDraft) => void,
+    field: string | null,
+    problem: string | null,
+  ];
+  const cases: Case[] = [
     [
-      (d: SlaDraft) => (d.targets.high.response = { amount: '-5', unit: 'minutes' }),
+      'at risk 100 %',
+      (d) => {
+        d.atRiskPercent = '100';
+      },
+      'atRiskThreshold',
+      'percentRange',
+    ],
+    [
+      'at risk 0,5 %',
+      (d) => {
+        d.atRiskPercent = '0,5';
+      },
+      null,
+      null,
+    ],
+    [
+      'at risk empty',
+      (d) => {
+        d.atRiskPercent = '';
+      },
+      'atRiskThreshold',
+      'required',
+    ],
+    [
+      'at risk "mykje"',
+      (d) => {
+        d.atRiskPercent = 'mykje';
+      },
+      'atRiskThreshold',
+      'notANumber',
+    ],
+    [
+      'high response -5 minutes',
+      (d) => {
+        d.targets.high.response = { amount: '-5', unit: 'minutes' };
+      },
       'targets.high.responseMinutes',
       'tooSmall',
     ],
     [
-      (d: SlaDraft) => (d.targets.low.response = { amount: '0,001', unit: 'hours' }),
+      'low response 0,001 hours',
+      (d) => {
+        d.targets.low.response = { amount: '0,001', unit: 'hours' };
+      },
       'targets.low.responseMinutes',
       'tooSmall',
     ],
     [
-      (d: SlaDraft) => (d.targets.medium.resolution = { amount: 'tre', unit: 'workingDays' }),
+      'medium resolution "tre" working days',
+      (d) => {
+        d.targets.medium.resolution = { amount: 'tre', unit: 'workingDays' };
+      },
       'targets.medium.resolutionMinutes',
       'notANumber',
     ],
     [
-      (d: SlaDraft) => (d.targets.high.resolution = { amount: '30', unit: 'minutes' }),
+      'high resolution 30 minutes (response 60)',
+      (d) => {
+        d.targets.high.resolution = { amount: '30', unit: 'minutes' };
+      },
       'targets.high.resolutionMinutes',
       'resolutionBeforeResponse',
     ],
-    [(d: SlaDraft) => (d.targets.high.calendar = 'weekdays'), 'targets.high.calendar', 'calendar'],
-  ] as const)('%s → %s: %s', (change, field, problem) => {
+    [
+      'high calendar "weekdays"',
+      (d) => {
+        d.targets.high.calendar = 'weekdays';
+      },
+      'targets.high.calendar',
+      'calendar',
+    ],
+  ];
+  it.each(cases)('%s → %s: %s', (_what, change, field, problem) => {
     const draft = edit(change);
     const before = structuredClone(draft);
     const result = checkSlaDraft(draft);
