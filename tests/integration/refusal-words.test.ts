@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusalText } from '../../src/core/rules';
 import { createCaseRepository } from '../../src/renderer/src/db/case-repository';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';
-import { createHttpTransport } from '../../src/renderer/src/sync/http-transport';
-import { createSyncEngine } from '../../src/renderer/src/sync/sync-engine';
 import { engines } from './helpers/engines';
+import { testSyncEngine } from './helpers/sync-client';
 import { listeningTestServer, type TestServer } from './helpers/test-server';
 
 const [sqlite] = engines;
@@ -35,20 +34,7 @@ describe('a server refusal in the case history', () => {
       now: () => new Date(),
       newId: randomUUID,
     });
-    const engine = createSyncEngine({
-      db,
-      transport: createHttpTransport({ baseUrl: s.url, getToken: () => s.tokens.agent }),
-      deviceId: 'device-agent',
-      now: () => new Date(),
-      random: Math.random,
-      schedule: (fn, ms) => {
-        const t = setTimeout(fn, ms);
-        return () => clearTimeout(t);
-      },
-      retryBaseMs: 50,
-      pollIntervalMs: 0,
-      pushDelayMs: 10,
-    });
+    const engine = testSyncEngine(db, { url: s.url, token: s.tokens.agent }, 'device-agent');
     try {
       const id = await repo.createCase({
         title: 'Skrivaren skriv ikkje ut',

@@ -12,14 +12,13 @@ import type { CaseRecord } from '../../src/core/case/index';
 import { createCaseRepository } from '../../src/renderer/src/db/case-repository';
 import { eventsOfCase } from '../../src/renderer/src/db/event-log';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';
-import { createHttpTransport } from '../../src/renderer/src/sync/http-transport';
-import { createSyncEngine } from '../../src/renderer/src/sync/sync-engine';
 import { caseRow, recordOf } from '../../src/server/cases/case-rows';
 import {
   replicaEpochCounter,
   slaFactsRevisionCounter,
 } from '../../src/server/cases/sla-facts-refresh';
 import { engines } from './helpers/engines';
+import { testSyncEngine } from './helpers/sync-client';
 import { listeningTestServer, type TestServer } from './helpers/test-server';
 
 const portalCase = (userId: string) => ({
@@ -109,20 +108,8 @@ describe.each(engines)('the first response on $name', (engine) => {
       newId: randomUUID,
     });
     const engineFor = (url: string) =>
-      createSyncEngine({
-        db,
-        transport: createHttpTransport({ baseUrl: url, getToken: () => first.tokens.agent }),
-        deviceId: 'device-agent',
-        now: () => new Date(),
-        random: Math.random,
-        schedule: (fn, ms) => {
-          const t = setTimeout(fn, ms);
-          return () => clearTimeout(t);
-        },
-        retryBaseMs: 50,
-        pollIntervalMs: 0,
-        pushDelayMs: 10,
-      });
+      testSyncEngine(db, { url, token: first.tokens.agent }, 'device-agent');
+
     try {
       const before = engineFor(first.url);
       await before.syncNow();

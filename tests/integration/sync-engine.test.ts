@@ -13,9 +13,9 @@ import {
   createCaseRepository,
 } from '../../src/renderer/src/db/case-repository';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';
-import { createHttpTransport } from '../../src/renderer/src/sync/http-transport';
-import { createSyncEngine, type SyncEngine } from '../../src/renderer/src/sync/sync-engine';
+import type { SyncEngine } from '../../src/renderer/src/sync/sync-engine';
 import { engines } from './helpers/engines';
+import { testSyncEngine } from './helpers/sync-client';
 import { listeningTestServer, type TestServer, type TestUserName } from './helpers/test-server';
 
 interface Client {
@@ -61,21 +61,9 @@ describe.each(engines)('sync engine against the server on $name', (engine) => {
       now: () => new Date(),
       newId: randomUUID,
     });
-    const engine = createSyncEngine({
-      db,
-      transport: createHttpTransport({ baseUrl: s.url, getToken: () => s.tokens[user] }),
-      deviceId,
-      now: () => new Date(),
-      random: Math.random,
-      schedule: (fn, ms) => {
-        const t = setTimeout(fn, ms);
-        return () => clearTimeout(t);
-      },
-      onCritical: (c) => critical.push(c),
-      retryBaseMs: 50,
-      pollIntervalMs: 0,
-      pushDelayMs: 10,
-    });
+    const engine = testSyncEngine(db, { url: s.url, token: s.tokens[user] }, deviceId, (c) =>
+      critical.push(c),
+    );
     const c = { db, repo, engine, critical };
     clients.push(c);
     return c;

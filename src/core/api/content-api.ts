@@ -9,6 +9,14 @@ import { defineRoute } from './api-route';
 const editors = ['teamLeader', 'admin'] as const;
 const uuidParams = z.object({ id: z.uuid() });
 
+/** Problems of the team leaders' and admins' writes; `what` names the thing that may be gone. */
+const writeProblems = {
+  400: 'Bad input',
+  401: 'Not signed in',
+  403: 'Team leaders and admins only',
+};
+const writeProblemsOn = (what: string) => ({ ...writeProblems, 404: `No such ${what}` });
+
 export const noticeQuerySchema = z.object({
   /** Past and future notices too (team leaders and admins; ignored for others). */
   all: z.enum(['true', 'false']).default('false'),
@@ -37,7 +45,7 @@ export const createNotice = defineRoute({
   access: editors,
   body: noticeInputSchema,
   responses: { 201: { description: 'Published', schema: noticeOneSchema } },
-  problems: { 400: 'Bad input', 401: 'Not signed in', 403: 'Team leaders and admins only' },
+  problems: writeProblems,
 });
 
 export const updateNotice = defineRoute({
@@ -50,12 +58,7 @@ export const updateNotice = defineRoute({
   params: uuidParams,
   body: noticeInputSchema,
   responses: { 200: { description: 'Changed', schema: noticeOneSchema } },
-  problems: {
-    400: 'Bad input',
-    401: 'Not signed in',
-    403: 'Team leaders and admins only',
-    404: 'No such notice',
-  },
+  problems: writeProblemsOn('notice'),
 });
 
 export const deleteNotice = defineRoute({
@@ -67,12 +70,7 @@ export const deleteNotice = defineRoute({
   access: editors,
   params: uuidParams,
   responses: { 204: { description: 'Deleted', schema: null } },
-  problems: {
-    400: 'Bad id',
-    401: 'Not signed in',
-    403: 'Team leaders and admins only',
-    404: 'No such notice',
-  },
+  problems: writeProblemsOn('notice'),
 });
 
 export const faqQuerySchema = z.object({ q: z.string().trim().max(200).optional() });
@@ -100,7 +98,7 @@ export const createFaq = defineRoute({
   access: editors,
   body: faqArticleInputSchema,
   responses: { 201: { description: 'Added', schema: faqOneSchema } },
-  problems: { 400: 'Bad input', 401: 'Not signed in', 403: 'Team leaders and admins only' },
+  problems: writeProblems,
 });
 
 export const updateFaq = defineRoute({
@@ -113,12 +111,7 @@ export const updateFaq = defineRoute({
   params: uuidParams,
   body: faqArticleInputSchema,
   responses: { 200: { description: 'Changed', schema: faqOneSchema } },
-  problems: {
-    400: 'Bad input',
-    401: 'Not signed in',
-    403: 'Team leaders and admins only',
-    404: 'No such article',
-  },
+  problems: writeProblemsOn('article'),
 });
 
 export const deleteFaq = defineRoute({
@@ -130,12 +123,7 @@ export const deleteFaq = defineRoute({
   access: editors,
   params: uuidParams,
   responses: { 204: { description: 'Deleted', schema: null } },
-  problems: {
-    400: 'Bad id',
-    401: 'Not signed in',
-    403: 'Team leaders and admins only',
-    404: 'No such article',
-  },
+  problems: writeProblemsOn('article'),
 });
 
 export const categoryListSchema = z.object({ categories: z.array(problemCategorySchema) });

@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { applyChange, type CaseEvent, type CaseRecord } from '../../core/case';
 import type { UserFacts } from '../../core/rules';
-import { appliedResult, conflictResult, type Mutation, type MutationResult } from '../../core/sync';
+import {
+  appliedResult,
+  conflictResult,
+  type Mutation,
+  type MutationResult,
+  rejectedResult,
+} from '../../core/sync';
 import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
@@ -27,21 +33,6 @@ export interface MutationOutcome {
   /** The case was created as or raised to critical by this mutation. */
   critical?: boolean;
 }
-
-const rejected = (
-  mutationId: string,
-  rule: string,
-  reason: string,
-  params?: Readonly<Record<string, string | number>>,
-): MutationResult => ({
-  mutationId,
-  status: 'rejected',
-  seq: null,
-  conflicts: [],
-  reason,
-  rule,
-  ...(params && Object.keys(params).length > 0 ? { params: { ...params } } : {}),
-});
 
 /** Year in the organisation's zone, for case numbers like 2026-00042. */
 function caseYear(now: Date, timeZone: string): string {
@@ -148,7 +139,7 @@ async function applyMutationIn(
   if (stored) {
     if (stored.user_id !== actor.id) {
       return {
-        result: rejected(mutationId, 'mutation.idReused', 'this mutation id is already used'),
+        result: rejectedResult(mutationId, 'mutation.idReused', 'this mutation id is already used'),
         replayed: false,
       };
     }
@@ -192,7 +183,7 @@ async function applyMutationIn(
   }
   if (change.type === 'attachmentAdded' && !attachment) {
     return finish(
-      rejected(
+      rejectedResult(
         mutationId,
         'attachment.uploadOnly',
         'attachments are added by uploading the file (POST /cases/{id}/attachments)',
@@ -202,7 +193,7 @@ async function applyMutationIn(
   const categories = change.type === 'created' ? await currentCategories(ctx, trx) : undefined;
   const decision = checkCaseChange(ctx, current, change, actor, users, categories);
   if (!decision.ok) {
-    return finish(rejected(mutationId, decision.rule, decision.reason, decision.params));
+    return finish(rejectedResult(mutationId, decision.rule, decision.reason, decision.params));
   }
 
   const { change: effective, conflicts } = await decideConflicts(
