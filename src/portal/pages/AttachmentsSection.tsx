@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { formatBytes, formatDateTime } from '../../web/i18n/format';
 import { ApiError, type Attachment } from '../api/portal-api';
 import { usePortal } from '../app/portal-context';
-import { formatBytes, formatDateTime } from '../i18n/format';
 import { checkAttachment } from '../logic/attachment-check';
 
 /**

@@ -1,6 +1,6 @@
 import { priorityLabels } from '../../core/priority';
+import { formatDateTime } from '../../web/i18n/format';
 import { usePortal } from '../app/portal-context';
-import { formatDateTime } from '../i18n/format';
 import type { HistoryEntry } from '../logic/public-history';
 
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {

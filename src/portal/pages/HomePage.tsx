@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { formatDateTime } from '../../web/i18n/format';
 import type { FaqArticle, Notice } from '../api/portal-api';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
-import { formatDateTime } from '../i18n/format';
 
 /** The front page, in the seed's order: operational notices, then the FAQ, then "Meld ei sak". */
 export function HomePage() {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { CaseRecord } from '../../core/case';
 import { priorityName } from '../../core/priority';
+import { formatDateTime } from '../../web/i18n/format';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
-import { formatDateTime } from '../i18n/format';
 import { statusLabel } from './case-labels';
 
 /**

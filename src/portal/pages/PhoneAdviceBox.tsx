@@ -1,8 +1,8 @@
 import type { PhoneAdvice } from '../../core/calendar';
 import type { Priority } from '../../core/case';
 import { priorityLabels } from '../../core/priority';
+import { formatOpening } from '../../web/i18n/format';
 import { usePortal } from '../app/portal-context';
-import { formatOpening } from '../i18n/format';
 
 /**
  * Which number to call right now, and why; nothing when the portal alone is right. On the
