@@ -29,7 +29,7 @@ function fakeServer() {
       }
       if (path === '/auth/me') {
         return live.has(token)
-          ? Response.json({ user, expiresAt })
+          ? Response.json({ user, deviceId: 'portal', expiresAt })
           : Response.json({}, { status: 401 });
       }
       if (path === '/auth/sign-out') {
@@ -110,5 +110,60 @@ describe('the portal session is kept for the browser, not the tab', () => {
     auth.keepAlive!();
     vi.setSystemTime(Date.now() + idleLimitMs - 60_000);
     expect(await passwordAuthProvider().restore()).not.toBeNull();
+  });
+});
+
+describe('signing in and restoring through the one API client', () => {
+  const answer = (status: number) =>
+    vi.fn(async () =>
+      status === 0
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : Response.json(
+            { type: 'about:blank', title: 'No', status, detail: 'no' },
+            { status, headers: { 'content-type': 'application/problem+json' } },
+          ),
+    );
+
+  it.each([
+    ['wrong username or password', 401, 'wrong'],
+    ['too many tries', 429, 'tooMany'],
+    ['a server error', 500, 'failed'],
+    ['no answer', 0, 'failed'],
+  ] as const)('%s: %s', async (_what, status, reason) => {
+    vi.stubGlobal('fetch', answer(status));
+    expect(await passwordAuthProvider().signIn('brukar-molde-1', 'pw')).toEqual({
+      ok: false,
+      reason,
+    });
+    expect(localStorage.getItem(storageKey)).toBeNull();
+  });
+
+  it('a member of staff is not signed in to the portal, and their session is ended', async () => {
+    const server = fakeServer();
+    const staff = { ...user, role: 'agent' };
+    const fetchMock = vi.mocked(fetch);
+    const serve = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (url, init) => {
+      if (!String(url).endsWith('/auth/sign-in')) return serve(url, init);
+      server.live.add('t1');
+      return Response.json({ token: 't1', expiresAt, user: staff });
+    });
+    expect(await passwordAuthProvider().signIn('agent1', 'pw')).toEqual({
+      ok: false,
+      reason: 'notRequester',
+    });
+    expect(server.live.size).toBe(0);
+    expect(localStorage.getItem(storageKey)).toBeNull();
+  });
+
+  it.each([
+    ['no answer keeps the session for the next try', 0, true],
+    ['a refused token drops it', 401, false],
+  ] as const)('restoring: %s', async (_what, status, kept) => {
+    fakeServer();
+    await passwordAuthProvider().signIn('brukar-molde-1', 'pw');
+    vi.stubGlobal('fetch', answer(status));
+    expect(await passwordAuthProvider().restore()).toBeNull();
+    expect(localStorage.getItem(storageKey) !== null).toBe(kept);
   });
 });

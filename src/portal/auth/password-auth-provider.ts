@@ -3,26 +3,10 @@
  * its tabs), so a link opened in a new tab is signed in too; see `storageKey` for the trade.
  */
 import { z } from 'zod';
-import {
-  type CredentialsAuthProvider,
-  isPortalUser,
-  type PortalSession,
-  type PortalUser,
-} from './auth-provider';
+import { getMe, signIn as signInRoute, signOut as signOutRoute } from '../../core/api';
+import { ApiError, createApiClient } from '../../web/api';
+import { type CredentialsAuthProvider, isPortalUser, type PortalSession } from './auth-provider';
 
-const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  municipalityIds: z.array(z.string()),
-});
-const signInResponseSchema = z.object({
-  token: z.string().min(1),
-  expiresAt: z.string(),
-  user: userSchema,
-});
-const meResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
 const storedSchema = z.object({ token: z.string(), savedAt: z.number().optional() });
 
 /**
@@ -43,11 +27,17 @@ function save(session: PortalSession | null, storage: Storage): void {
   else storage.removeItem(storageKey);
 }
 
+/** The one web client, as `token` (or nobody, to sign in). */
+const clientFor = (serverUrl: string, token: string | null) =>
+  createApiClient({
+    baseUrl: serverUrl,
+    getToken: () => token,
+  });
+
 async function endOnServer(serverUrl: string, token: string): Promise<void> {
-  await fetch(`${serverUrl}/api/v1/auth/sign-out`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-  }).catch(() => {});
+  await clientFor(serverUrl, token)
+    .call(signOutRoute, {})
+    .catch(() => {});
 }
 
 export function passwordAuthProvider(
@@ -57,22 +47,19 @@ export function passwordAuthProvider(
   return {
     kind: 'credentials',
     async signIn(username, password) {
-      let response: Response;
+      let session: PortalSession;
       try {
-        response = await fetch(`${serverUrl}/api/v1/auth/sign-in`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username, password, deviceId: 'portal' }),
+        session = await clientFor(serverUrl, null).call(signInRoute, {
+          body: { username, password, deviceId: 'portal' },
         });
-      } catch {
-        return { ok: false, reason: 'failed' };
+      } catch (error) {
+        const status =
+          error instanceof ApiError && error.failure === 'problem' ? error.status : null;
+        return {
+          ok: false,
+          reason: status === 401 ? 'wrong' : status === 429 ? 'tooMany' : 'failed',
+        };
       }
-      if (response.status === 401) return { ok: false, reason: 'wrong' };
-      if (response.status === 429) return { ok: false, reason: 'tooMany' };
-      if (!response.ok) return { ok: false, reason: 'failed' };
-      const parsed = signInResponseSchema.safeParse(await response.json().catch(() => null));
-      if (!parsed.success) return { ok: false, reason: 'failed' };
-      const session: PortalSession = parsed.data;
       if (!isPortalUser(session.user)) {
         await this.signOut(session);
         return { ok: false, reason: 'notRequester' };
@@ -97,18 +84,17 @@ export function passwordAuthProvider(
         return null;
       }
       try {
-        const response = await fetch(`${serverUrl}/api/v1/auth/me`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
-        const me = response.ok ? meResponseSchema.safeParse(await response.json()) : null;
-        if (!me?.success || !isPortalUser(me.data.user as PortalUser)) {
+        const me = await clientFor(serverUrl, token).call(getMe, {});
+        if (!isPortalUser(me.user)) {
           save(null, storage);
           return null;
         }
-        const session = { token, expiresAt: me.data.expiresAt, user: me.data.user };
+        const session = { token, expiresAt: me.expiresAt, user: me.user };
         save(session, storage);
         return session;
-      } catch {
+      } catch (error) {
+        // No answer: keep the session for the next try. Refused or not understood: drop it.
+        if (!(error instanceof ApiError) || error.failure !== 'network') save(null, storage);
         return null;
       }
     },

@@ -170,6 +170,8 @@ export const en: Messages = {
   'reopen.reason': 'What is still wrong?',
   'reopen.button': 'Reopen the case',
   'action.failed': 'That did not work: {reason}',
+  'action.noAnswer': 'No answer from the server. Check the network and try again.',
+  'action.unknown': 'Something went wrong. Try again.',
   'action.confirmed': 'Thank you! The case is closed.',
   'action.reopened': 'The case is reopened.',
   'attach.heading': 'Attachments',

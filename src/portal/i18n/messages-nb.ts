@@ -170,6 +170,8 @@ export const nb: Messages = {
   'reopen.reason': 'Hva er fortsatt feil?',
   'reopen.button': 'Åpne saken igjen',
   'action.failed': 'Det gikk ikke: {reason}',
+  'action.noAnswer': 'Fikk ikke svar fra serveren. Sjekk nettet og prøv igjen.',
+  'action.unknown': 'Noe gikk galt. Prøv igjen.',
   'action.confirmed': 'Takk! Saken er lukket.',
   'action.reopened': 'Saken er åpnet igjen.',
   'attach.heading': 'Vedlegg',

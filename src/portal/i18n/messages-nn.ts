@@ -168,6 +168,8 @@ export const nn = {
   'reopen.reason': 'Kva er framleis feil?',
   'reopen.button': 'Opne saka att',
   'action.failed': 'Det gjekk ikkje: {reason}',
+  'action.noAnswer': 'Fekk ikkje svar frå tenaren. Sjekk nettet og prøv igjen.',
+  'action.unknown': 'Noko gjekk gale. Prøv igjen.',
   'action.confirmed': 'Takk! Saka er lukka.',
   'action.reopened': 'Saka er opna att.',
   'attach.heading': 'Vedlegg',

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { formatBytes, formatDateTime } from '../../web/i18n/format';
-import { ApiError, type Attachment } from '../api/portal-api';
+import { failureReason } from '../api/failure-reason';
+import type { Attachment } from '../api/portal-api';
 import { usePortal } from '../app/portal-context';
 import { checkAttachment } from '../logic/attachment-check';
 
@@ -52,7 +53,7 @@ export function AttachmentsSection({
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setError(null);
     } catch (e) {
-      setError(t('action.failed', { reason: e instanceof ApiError ? e.detail : '' }));
+      setError(t('action.failed', { reason: failureReason(e, locale, t) }));
     }
   };
 
@@ -82,7 +83,7 @@ export function AttachmentsSection({
       load();
       onUploaded?.();
     } catch (e) {
-      setError(t('action.failed', { reason: e instanceof ApiError ? e.detail : '' }));
+      setError(t('action.failed', { reason: failureReason(e, locale, t) }));
     } finally {
       setBusy(false);
     }

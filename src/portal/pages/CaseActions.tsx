@@ -1,12 +1,12 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { CaseChangeInput, CaseRecord } from '../../core/case';
-import { ApiError } from '../api/portal-api';
+import { failureReason } from '../api/failure-reason';
 import { usePortal } from '../app/portal-context';
 import { randomId } from '../app/random-id';
 
 /** Comment, confirm the solution (resolved → closed) or reopen: all a requester may do. */
 export function CaseActions({ record, onChanged }: { record: CaseRecord; onChanged(): void }) {
-  const { t, api } = usePortal();
+  const { t, locale, api } = usePortal();
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [commentMissing, setCommentMissing] = useState(false);
@@ -23,7 +23,7 @@ export function CaseActions({ record, onChanged }: { record: CaseRecord; onChang
       onChanged();
       return true;
     } catch (error) {
-      const reasonText = error instanceof ApiError ? error.detail : '';
+      const reasonText = failureReason(error, locale, t);
       setMessage({ text: t('action.failed', { reason: reasonText }), error: true });
       return false;
     } finally {

@@ -2,7 +2,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { phoneAdvice, statusAt } from '../../core/calendar';
 import { type CaseRecord, type PriorityAnswers, requesterPhone } from '../../core/case';
 import { priorityLabels } from '../../core/priority';
-import { ApiError } from '../api/portal-api';
+import { failureReason } from '../api/failure-reason';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
 import { useNow } from '../app/use-now';
@@ -69,7 +69,7 @@ export function ReportPage() {
       setCreated(result.case);
       requestAnimationFrame(() => receiptRef.current?.focus());
     } catch (error) {
-      setSendError(t('report.failed', { reason: error instanceof ApiError ? error.detail : '' }));
+      setSendError(t('report.failed', { reason: failureReason(error, locale, t) }));
       requestAnimationFrame(() => summaryRef.current?.focus());
     } finally {
       setBusy(false);
