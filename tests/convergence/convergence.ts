@@ -251,6 +251,8 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
               type: 'statusChanged',
               status,
               waitingReason: status === 'waiting' ? pick(['requester', 'thirdParty']) : null,
+              // A resolution needs its note (status.resolutionNoteRequired).
+              note: status === 'resolved' ? `Løyst ${Math.floor(random() * 1e6)}` : '',
             };
           },
           () => ({ type: 'assigned', assigneeId: chance(0.7) ? client.userId : null }),
