@@ -10,7 +10,6 @@ import {
   type Actor,
   canReadCase,
   checkChange,
-  type Role,
   type RuleParams,
   type UserFacts,
 } from '../../core/rules';
@@ -28,7 +27,7 @@ export type RuleDecision =
 export function actorOf(user: StoredUser): CaseActor {
   return {
     id: user.id,
-    role: user.role as Role,
+    role: user.role,
     municipalityIds: user.municipalityIds,
     displayName: user.displayName,
   };

@@ -19,6 +19,7 @@ import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
 import type { ServerContext } from '../server-context';
+import { findUserById } from '../users/user-store';
 import { caseRow, eventRow, recordOf } from './case-rows';
 import { type CaseActor, checkCaseChange } from './case-rules';
 import { decideConflicts } from './field-conflicts';
@@ -169,15 +170,11 @@ async function applyMutationIn(
 
   const users = new Map<string, UserFacts>();
   if (change.type === 'assigned' && change.assigneeId) {
-    const assignee = await trx
-      .selectFrom('users')
-      .select(['role', 'municipality_ids', 'disabled'])
-      .where('id', '=', change.assigneeId)
-      .executeTakeFirst();
-    if (assignee && Number(assignee.disabled) === 0) {
+    const assignee = await findUserById(trx, change.assigneeId);
+    if (assignee && !assignee.disabled) {
       users.set(change.assigneeId, {
-        role: assignee.role as UserFacts['role'],
-        municipalityIds: JSON.parse(assignee.municipality_ids) as string[],
+        role: assignee.role,
+        municipalityIds: assignee.municipalityIds,
       });
     }
   }
