@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '../../core/config';
+import { LanguagePicker } from '../../web/components/LanguagePicker';
 import { organisationName } from '../i18n/organisation-name';
 import type { PortalRoute } from '../logic/portal-route';
-import { LanguagePicker } from './LanguagePicker';
 import { PortalLink } from './PortalLink';
 import { usePortal } from './portal-context';
 
@@ -29,7 +29,12 @@ export function PortalLayout(props: {
             </PortalLink>
           </p>
           <div className="site-header__tools">
-            <LanguagePicker locale={locale} t={t} onChange={props.onLocale} />
+            <LanguagePicker
+              className="language"
+              locale={locale}
+              label={t('app.language')}
+              onChange={props.onLocale}
+            />
             <span className="signed-in">
               {t('nav.signedInAs', { name: session.user.displayName })}
             </span>

@@ -12,6 +12,7 @@ import {
   type ProblemCategory,
 } from '../../core/config';
 import { priorityQuestions } from '../../core/priority';
+import { type FormInputs, toFormValues } from '../../web/components/category-inputs';
 import type { MessageKey, Translate } from '../i18n/translate';
 import type { PrioritySteps } from './priority-steps';
 
@@ -23,7 +24,7 @@ export interface ReportDraft {
   description: string;
   contact: string;
   unit: string;
-  fields: Record<string, string | boolean>;
+  fields: FormInputs;
   answers: PriorityAnswers;
   noNetwork: boolean;
 }
@@ -61,26 +62,7 @@ export const fieldInputId = (fieldId: string) => `field-${fieldId}`;
 /** The DOM id of a priority question's first radio button. */
 export const questionInputId = (key: string) => `priority-${key}`;
 
-/** Form inputs as the case stores them: numbers parsed, empty texts left out. */
-export function toFormValues(
-  category: ProblemCategory,
-  fields: ReportDraft['fields'],
-): Record<string, string | number | boolean> {
-  const values: Record<string, string | number | boolean> = {};
-  for (const field of category.fields) {
-    const raw = fields[field.id];
-    if (field.type === 'checkbox') {
-      values[field.id] = raw === true;
-      continue;
-    }
-    if (typeof raw !== 'string' || raw.trim() === '') continue;
-    if (field.type === 'number') {
-      const n = Number(raw.replace(',', '.'));
-      values[field.id] = Number.isFinite(n) ? n : raw;
-    } else values[field.id] = field.type === 'select' || field.type === 'date' ? raw : raw.trim();
-  }
-  return values;
-}
+export { toFormValues };
 
 const problemMessages: Readonly<Record<FormValueProblemKind, MessageKey>> = {
   required: 'error.required',

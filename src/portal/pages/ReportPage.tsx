@@ -2,6 +2,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { phoneAdvice, statusAt } from '../../core/calendar';
 import { type CaseRecord, type PriorityAnswers, requesterPhone } from '../../core/case';
 import { priorityLabels } from '../../core/priority';
+import { CategoryField } from '../../web/components/CategoryFields';
 import { failureReason } from '../api/failure-reason';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
@@ -14,10 +15,10 @@ import {
   descriptionMaxLength,
   descriptionRequired,
   emptyDraft,
+  fieldInputId,
   type ReportDraft,
   titleMaxLength,
 } from '../logic/report-draft';
-import { CategoryField } from './CategoryFields';
 import { PhoneAdviceBox } from './PhoneAdviceBox';
 import { PriorityQuestions } from './PriorityQuestions';
 
@@ -201,6 +202,9 @@ export function ReportPage() {
                 <CategoryField
                   key={field.id}
                   field={field}
+                  locale={locale}
+                  inputId={fieldInputId(field.id)}
+                  words={{ required: t('report.required'), choose: t('report.choose') }}
                   value={draft.fields[field.id]}
                   error={errorOf(`field-${field.id}`)}
                   onChange={(value) => update({ fields: { ...draft.fields, [field.id]: value } })}

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Locale, ServiceConfig } from '../../core/config';
-import { LanguagePicker } from '../app/LanguagePicker';
+import { LanguagePicker } from '../../web/components/LanguagePicker';
 import type { AuthProvider, PortalSession, SignInFailure } from '../auth/auth-provider';
 import { organisationName } from '../i18n/organisation-name';
 import type { MessageKey, Translate } from '../i18n/translate';
@@ -58,7 +58,12 @@ export function SignInPage(props: {
         <div className="site-header__inner">
           <p className="site-name">{organisationName(props.config.organisation, props.locale)}</p>
           <div className="site-header__tools">
-            <LanguagePicker locale={props.locale} t={t} onChange={props.onLocale} />
+            <LanguagePicker
+              className="language"
+              locale={props.locale}
+              label={t('app.language')}
+              onChange={props.onLocale}
+            />
           </div>
         </div>
       </header>

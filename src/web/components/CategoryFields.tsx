@@ -1,17 +1,34 @@
-import type { FormField } from '../../core/config';
-import { usePortal } from '../app/portal-context';
-import { fieldInputId } from '../logic/report-draft';
+import type { FormField, ProblemCategory } from '../../core/config';
+import type { Locale } from '../../core/config/localized-text';
+import type { FormInputs } from './category-inputs';
 
-/** One input of a category's form, labelled, with its help and error tied to it. */
+/** The app's own words around a category form (from its catalogue). */
+export interface CategoryFormWords {
+  /** Beside a required field's label: "(må fyllast ut)". */
+  required: string;
+  /** The empty first option of a list: "Vel …". */
+  choose: string;
+}
+
+/**
+ * One input of a category's form (as the team leaders configured it), the same in the
+ * workstation's phone intake and the portal: labelled, its help and its error tied to it with
+ * `aria-describedby`, `aria-invalid` while it has an error. Texts stay texts while typed (a
+ * number with a decimal comma too); `toFormValues` turns them into the case's form values.
+ * No `maxLength` on the inputs: a pasted text that is too long is kept and named by the form
+ * check, not cut short.
+ */
 export function CategoryField(props: {
   field: FormField;
+  locale: Locale;
+  /** The input's DOM id (the error summary links to it). */
+  inputId: string;
   value: string | boolean | undefined;
-  error: string | undefined;
+  error?: string | undefined;
+  words: CategoryFormWords;
   onChange(value: string | boolean): void;
 }) {
-  const { t, locale } = usePortal();
-  const { field } = props;
-  const id = fieldInputId(field.id);
+  const { field, locale, inputId: id } = props;
   const helpId = field.help ? `${id}-help` : null;
   const errorId = props.error ? `${id}-error` : null;
   const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
@@ -24,7 +41,7 @@ export function CategoryField(props: {
   const label = (
     <>
       {field.label[locale]}
-      {field.required && <span className="required"> {t('report.required')}</span>}
+      {field.required && <span className="required"> {props.words.required}</span>}
     </>
   );
   const help = field.help && (
@@ -69,7 +86,7 @@ export function CategoryField(props: {
       )}
       {field.type === 'select' && (
         <select {...common} value={text} onChange={(e) => props.onChange(e.target.value)}>
-          <option value="">{t('report.choose')}</option>
+          <option value="">{props.words.choose}</option>
           {field.options?.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label[locale]}
@@ -87,5 +104,35 @@ export function CategoryField(props: {
         />
       )}
     </div>
+  );
+}
+
+/** Every field of a category's form, in its order. */
+export function CategoryFields(props: {
+  category: ProblemCategory;
+  locale: Locale;
+  values: FormInputs;
+  /** Errors by field id. */
+  errors?: Readonly<Record<string, string>>;
+  /** The DOM id of a field's input. */
+  inputIdOf(fieldId: string): string;
+  words: CategoryFormWords;
+  onChange(values: FormInputs): void;
+}) {
+  return (
+    <>
+      {props.category.fields.map((field) => (
+        <CategoryField
+          key={field.id}
+          field={field}
+          locale={props.locale}
+          inputId={props.inputIdOf(field.id)}
+          value={props.values[field.id]}
+          error={props.errors?.[field.id]}
+          words={props.words}
+          onChange={(value) => props.onChange({ ...props.values, [field.id]: value })}
+        />
+      ))}
+    </>
   );
 }
