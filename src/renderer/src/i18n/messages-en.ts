@@ -11,9 +11,6 @@ export const en: Messages = {
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {name}',
   'lang.label': 'Language',
-  'lang.nn': 'Nynorsk',
-  'lang.nb': 'Bokmål',
-  'lang.en': 'English',
 
   'banner.label': 'Opening hours and on-call',
   'banner.supportOpen': 'User support is open until {time} — call {phone}',
@@ -255,6 +252,7 @@ export const en: Messages = {
   'intake.contact': 'Phone or e-mail',
   'intake.fault': 'The fault',
   'intake.summary': 'What is the fault? (title)',
+  'intake.fieldRequired': '(required)',
   'intake.noCategory': 'No category',
   'intake.submit': 'Register the case',
   'intake.registered': 'Case {number} is registered.',

@@ -11,9 +11,6 @@ export const nb: Messages = {
   'nav.signOut': 'Logg ut',
   'nav.signedInAs': 'Innlogget som {name}',
   'lang.label': 'Språk',
-  'lang.nn': 'Nynorsk',
-  'lang.nb': 'Bokmål',
-  'lang.en': 'English',
 
   'banner.label': 'Åpningstider og vakt',
   'banner.supportOpen': 'Brukerstøtten er åpen til {time} — ring {phone}',
@@ -255,6 +252,7 @@ export const nb: Messages = {
   'intake.contact': 'Telefon eller e-post',
   'intake.fault': 'Feilen',
   'intake.summary': 'Hva er feilen? (tittel)',
+  'intake.fieldRequired': '(må fylles ut)',
   'intake.noCategory': 'Ingen kategori',
   'intake.submit': 'Registrer saken',
   'intake.registered': 'Sak {number} er registrert.',

@@ -13,9 +13,6 @@ export const nn = {
   'nav.signOut': 'Logg ut',
   'nav.signedInAs': 'Innlogga som {name}',
   'lang.label': 'Språk',
-  'lang.nn': 'Nynorsk',
-  'lang.nb': 'Bokmål',
-  'lang.en': 'English',
 
   'banner.label': 'Opningstider og vakt',
   'banner.supportOpen': 'Brukarstøtta er open til {time} — ring {phone}',
@@ -257,6 +254,7 @@ export const nn = {
   'intake.contact': 'Telefon eller e-post',
   'intake.fault': 'Feilen',
   'intake.summary': 'Kva er feilen? (tittel)',
+  'intake.fieldRequired': '(må fyllast ut)',
   'intake.noCategory': 'Ingen kategori',
   'intake.submit': 'Registrer saka',
   'intake.registered': 'Sak {number} er registrert.',

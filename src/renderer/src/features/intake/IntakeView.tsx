@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import type { Priority, PriorityAnswers, Requester } from '../../../../core/case/index';
 import { priorityLabel } from '../../../../core/priority/index';
+import { type FormInputs, toFormValues } from '../../../../web/components/category-inputs';
 import { ruleViolationText } from '../../app/use-apply-change';
 import { useWorkstation } from '../../app/workstation-context';
 import { provisionalNumberFor } from '../../db/case-rebase';
@@ -40,7 +41,7 @@ export default function IntakeView() {
   };
   const [requester, setRequester] = useState<Requester>(emptyRequester);
   const [categoryId, setCategoryId] = useState('');
-  const [formValues, setFormValues] = useState<Record<string, string | number | boolean>>({});
+  const [formValues, setFormValues] = useState<FormInputs>({});
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
@@ -77,7 +78,7 @@ export default function IntakeView() {
         channel: 'phone',
         requester: { ...requester, name: requester.name.trim() },
         categoryId: categoryId || null,
-        formValues,
+        formValues: category ? toFormValues(category, formValues) : {},
       });
       showRegisteredToast(db, caseId, provisionalNumberFor(caseId), (number) =>
         decided.fromPendingSuggestion
