@@ -49,7 +49,7 @@ describe('saksbord calendar holidays', () => {
   it('prints a Nynorsk table without --json', () => {
     const { code, stdout } = saksbord('calendar', 'holidays', '2026');
     expect(code).toBe(0);
-    expect(stdout).toContain('2026-04-05  sundag   Første påskedag');
+    expect(stdout).toContain('2026-04-05  søndag   Første påskedag');
   });
 });
 

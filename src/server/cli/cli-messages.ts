@@ -12,7 +12,7 @@ export const weekdayNames = [
   'torsdag',
   'fredag',
   'laurdag',
-  'sundag',
+  'søndag',
 ];
 
 const years = `${MIN_HOLIDAY_YEAR}–${MAX_HOLIDAY_YEAR}`;
