@@ -108,3 +108,38 @@ export async function mouseDrag(
   await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
   await page.mouse.up();
 }
+
+/** Opens a case from the board: its card found by number, then the title link. */
+export async function openCaseFromBoard(page: Page, number: string) {
+  const card = await findCard(page, number);
+  await card.getByRole('link', { name: new RegExp(number) }).click();
+  const view = page.getByTestId('case-view');
+  await expect(view.getByRole('heading', { level: 1 })).toContainText(number);
+  return view;
+}
+
+/**
+ * Runs the phone intake's priority wizard to its suggestion: yes to the questions that match
+ * `yes`, no to the rest, and in a choice question the option that matches `choose` (else the
+ * first). Returns the wizard, its "Forslag: …" shown and not applied.
+ */
+export async function runPriorityWizard(page: Page, yes: RegExp, choose?: RegExp) {
+  await page.getByRole('button', { name: 'Finn prioritet med spørsmåla' }).click();
+  const wizard = page.getByTestId('priority-wizard');
+  for (let i = 0; i < 8 && (await wizard.getByTestId('wizard-result').count()) === 0; i++) {
+    const heading = wizard.getByRole('heading');
+    await expect(heading).toBeVisible();
+    const question = (await heading.textContent()) ?? '';
+    const options = wizard.getByRole('button', {
+      name: yes.test(question) ? 'Ja' : 'Nei',
+      exact: true,
+    });
+    const chosen = choose ? wizard.getByRole('button', { name: choose }) : null;
+    if ((await options.count()) > 0) await options.click();
+    else if (chosen && (await chosen.count()) > 0) await chosen.click();
+    else await wizard.getByRole('button').first().click();
+    // The next question (or the suggestion, in the same heading) replaces this one first.
+    await expect(heading).not.toHaveText(question);
+  }
+  return wizard;
+}
