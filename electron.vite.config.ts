@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { pathAliases } from './path-aliases';
 
 export default defineConfig({
   main: {
+    resolve: { alias: pathAliases },
     // Dependencies (zod) are bundled, so the packaged app needs no node_modules.
     build: {
       externalizeDeps: false,
@@ -11,6 +13,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: pathAliases },
     // CommonJS with every dependency bundled (a sandboxed preload can require only
     // `electron`), so that the window can keep `sandbox: true` (see stack notes).
     build: {
@@ -22,6 +25,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    resolve: { alias: pathAliases },
     root: resolve(__dirname, 'src/renderer'),
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
     plugins: [react()],

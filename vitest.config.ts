@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { pathAliases } from './path-aliases';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: pathAliases },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
@@ -12,6 +14,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: pathAliases },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -1,10 +1,5 @@
+import { applyChange, type CaseRecord, type CaseStatus, caseChangeSchema } from '@core/case/index';
 import type { Page } from '@playwright/test';
-import {
-  applyChange,
-  type CaseRecord,
-  type CaseStatus,
-  caseChangeSchema,
-} from '../src/core/case/index';
 import { rebuildLocalCase } from '../src/renderer/src/db/case-rebase';
 import { seedDemo } from '../src/server/demo/demo-seed';
 import { benchPage, heapFigure, withAppInBrowser } from './browser';

@@ -1,11 +1,11 @@
-import type { Page } from '@playwright/test';
 import {
   applyChange,
   type CaseChangeInput,
   type CaseEvent,
   type CaseRecord,
   caseChangeSchema,
-} from '../src/core/case/index';
+} from '@core/case/index';
+import type { Page } from '@playwright/test';
 import { rebuildLocalCase } from '../src/renderer/src/db/case-rebase';
 import { seedOfflineStore } from '../tests/e2e/offline-store-seed';
 import { benchPage, heapFigure, withAppInBrowser } from './browser';

@@ -4,17 +4,18 @@
  * tick (countdowns of the at-risk and breached rows, no SLA clock) in under 5 ms.
  * Core level, in Node; the view runs the same functions.
  */
-import { DateTime } from 'luxon';
-import { createServiceCalendar, defaultCalendarConfig } from '../src/core/calendar/index';
-import type { CaseStatus, Priority, SupportLine } from '../src/core/case/case-vocabulary';
+
+import { createServiceCalendar, defaultCalendarConfig } from '@core/calendar/index';
+import type { CaseStatus, Priority, SupportLine } from '@core/case/case-vocabulary';
 import {
   countdownOf,
   formatCountdown,
   type ReportCase,
   slaBoardReport,
   type WorklogEntry,
-} from '../src/core/reports/index';
-import { defaultSlaConfig, type SlaTimelineEntry } from '../src/core/sla/index';
+} from '@core/reports/index';
+import { defaultSlaConfig, type SlaTimelineEntry } from '@core/sla/index';
+import { DateTime } from 'luxon';
 import type { BenchResult } from './run-all';
 
 const CASES = 20_000;

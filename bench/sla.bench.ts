@@ -3,15 +3,16 @@
  * pauses, responses, resolutions, reopenings, priority changes; ages from minutes to four
  * months, across DST changes and holidays). Target: under 1 s on a cold calendar.
  */
-import { DateTime } from 'luxon';
-import { createServiceCalendar, defaultCalendarConfig } from '../src/core/calendar/index';
+
+import { createServiceCalendar, defaultCalendarConfig } from '@core/calendar/index';
 import {
   defaultSlaConfig,
   type SlaPriority,
   type SlaTimelineEntry,
   slaPriorities,
   slaStates,
-} from '../src/core/sla/index';
+} from '@core/sla/index';
+import { DateTime } from 'luxon';
 import type { BenchResult } from './run-all';
 
 const CASES = 100_000;

@@ -6,6 +6,8 @@
  * - main, preload, renderer, portal and server import core, never each other; renderer and
  *   portal also share src/web (the API client, translation and formatting, shared
  *   components), which imports only core.
+ * - Inside the renderer: app/ → features/ → workstation/ → db, sync, stores, i18n (see
+ *   `rendererDirection`).
  * - Only test files (*.test.ts) may import from tests/ (test doubles such as
  *   tests/doubles/memory-server.ts are never production code).
  */
@@ -51,6 +53,43 @@ function layerOf(path: string): Layer | undefined {
 const importPattern =
   /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+/** `@core/…` and `@web/…` (see path-aliases.ts) as the folders they stand for. */
+function aliasTarget(spec: string): string | undefined {
+  const match = /^@(core|web)(\/.*)?$/.exec(spec);
+  return match ? join(src, match[1]!, match[2] ?? '') : undefined;
+}
+
+/**
+ * Inside the workstation renderer one direction holds: app/ (the shell: routes, header,
+ * session) composes features/ (board, case, intake, SLA board, …), which build on
+ * workstation/ (the signed-in workstation, its hooks and shared parts) and the stores, store,
+ * sync and i18n below. Nothing imports upwards: features never import app/, and workstation/,
+ * db/, sync/, stores/ and i18n/ import neither app/ nor features/.
+ */
+const rendererSrc = join(src, 'renderer', 'src');
+const rendererRank: Record<string, number> = {
+  app: 3,
+  features: 2,
+  workstation: 1,
+  db: 0,
+  sync: 0,
+  stores: 0,
+  i18n: 0,
+};
+function rendererDirection(from: string, to: string): string | undefined {
+  const part = (path: string) => {
+    const rel = relative(rendererSrc, path);
+    return rel.startsWith('..') ? undefined : rel.split(sep)[0];
+  };
+  const a = part(from);
+  const b = part(to);
+  if (a === undefined || b === undefined || a === b) return undefined;
+  const ra = rendererRank[a];
+  const rb = rendererRank[b];
+  if (ra === undefined || rb === undefined || rb < 2 || rb <= ra) return undefined;
+  return `renderer ${a}/ must not import ${b}/ (app → features → workstation → db, sync, stores, i18n)`;
+}
+
 const problems: string[] = [];
 for (const layer of layers) {
   const dir = join(src, layer);
@@ -66,11 +105,14 @@ for (const layer of layers) {
     for (const match of text.matchAll(importPattern)) {
       const spec = match[1] ?? match[2] ?? match[3] ?? match[4];
       if (!spec) continue;
-      if (spec.startsWith('.')) {
-        const resolved = resolve(dirname(file), spec);
+      const alias = aliasTarget(spec);
+      if (spec.startsWith('.') || alias) {
+        const resolved = alias ?? resolve(dirname(file), spec);
         if (!isTest && !relative(testsDir, resolved).startsWith('..')) {
           problems.push(`${shown}: only test files may import from tests/ ('${spec}')`);
         }
+        const inside = rendererDirection(file, resolved);
+        if (inside) problems.push(`${shown}: ${inside} ('${spec}')`);
         const target = layerOf(resolved);
         if (target && target !== layer && !allowedLayers[layer].includes(target)) {
           problems.push(`${shown}: src/${layer} must not import src/${target} ('${spec}')`);

@@ -5,9 +5,10 @@
  * (SaksbordDb, createCaseRepository, createSyncEngine, createHttpTransport) and, for
  * comparison, PouchDB's browser build with its IndexedDB adapter.
  */
+
+import type { CaseChangeInput, Priority } from '@core/case/index';
+import { pullResponseSchema } from '@core/sync/index';
 import PouchDB from 'pouchdb-browser';
-import type { CaseChangeInput, Priority } from '../../src/core/case/index';
-import { pullResponseSchema } from '../../src/core/sync/index';
 import { rebuildLocalCase } from '../../src/renderer/src/db/case-rebase';
 import { createCaseRepository } from '../../src/renderer/src/db/case-repository';
 import { appendEvents, countEvents } from '../../src/renderer/src/db/event-log';

@@ -9,15 +9,15 @@
  * case-number counters moved on. `checkSameShape` compares one case of each path.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import {
   applyChange,
   type CaseChange,
   type CaseEvent,
   type CaseRecord,
   caseChangeSchema,
-} from '../../src/core/case/index';
-import type { MutationResult } from '../../src/core/sync/index';
+} from '@core/case/index';
+import type { MutationResult } from '@core/sync/index';
+import { sql } from 'kysely';
 import { caseRow, eventRow, recordOf } from '../../src/server/cases/case-rows';
 import type { CaseActor } from '../../src/server/cases/case-rules';
 import { applyMutation } from '../../src/server/cases/mutation-service';

@@ -3,8 +3,9 @@
  * app's own commands are sent to the renderer as `menu:command` events; reload, zoom,
  * full screen and quit are Electron roles. Developer tools appear only in development.
  */
+
+import type { MenuCommand } from '@core/ipc';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../core/ipc';
 import type { MainTexts } from './main-texts';
 
 export interface AppMenuOptions {

@@ -5,6 +5,7 @@
  * real API.
  */
 import { join } from 'node:path';
+import type { EventChannel, EventPayload } from '@core/ipc';
 import type {
   App,
   BrowserWindow,
@@ -12,7 +13,6 @@ import type {
   MenuItemConstructorOptions,
   NotificationConstructorOptions,
 } from 'electron';
-import type { EventChannel, EventPayload } from '../core/ipc';
 import { appMenuTemplate } from './app-menu';
 import { isAppUrl } from './app-origin';
 import { APP_ENTRY_URL, APP_ORIGIN, type AppProtocolDeps, serveRenderer } from './app-protocol';

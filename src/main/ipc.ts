@@ -3,7 +3,7 @@
  * below, which refuses senders that are not the app's own top-level page and parses the
  * request (and checks the response) with the channel's schema from the IPC contract.
  */
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+
 import {
   describeIpcError,
   type EventChannel,
@@ -14,7 +14,8 @@ import {
   type InvokeResponse,
   invokeChannelNames,
   invokeChannels,
-} from '../core/ipc';
+} from '@core/ipc';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 
 /** What a handler is told about the call besides its payload. */
 export interface IpcCallContext {

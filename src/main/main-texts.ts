@@ -3,7 +3,7 @@
  * follow docs/glossary (sak, kritisk, brukarstøtte). Notification texts come localised
  * from the renderer instead.
  */
-import type { Locale } from '../core/config/localized-text';
+import type { Locale } from '@core/config/localized-text';
 
 export interface MainTexts {
   menu: {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { CriticalNotification } from '@core/ipc';
 import type { NotificationConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { CriticalNotification } from '../core/ipc';
 import {
   APP_USER_MODEL_ID,
   createCriticalNotifier,

@@ -4,8 +4,9 @@
  * dismissed, and on a click brings the window forward and tells the renderer which case
  * to open.
  */
+
+import type { ClearNotification, CriticalNotification } from '@core/ipc';
 import type { App, Notification, NotificationConstructorOptions } from 'electron';
-import type { ClearNotification, CriticalNotification } from '../core/ipc';
 import { bringToFront, type FocusableWindow } from './single-instance';
 
 /**

@@ -1,9 +1,5 @@
 /** The desktop settings (server address, language), kept in userData/settings.json. */
-import {
-  type DesktopSettings,
-  type DesktopSettingsPatch,
-  desktopSettingsSchema,
-} from '../core/ipc';
+import { type DesktopSettings, type DesktopSettingsPatch, desktopSettingsSchema } from '@core/ipc';
 import { readJsonFile, writeJsonFile } from './json-file';
 
 export interface SettingsStore {

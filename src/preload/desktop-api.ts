@@ -13,7 +13,7 @@ import {
   type InvokeChannel,
   type InvokeRequest,
   type InvokeResponse,
-} from '../core/ipc/ipc-contract';
+} from '@core/ipc/ipc-contract';
 
 /** The parts of Electron's `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {

@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiDocs, openApiJson } from '@core/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { apiDocs, openApiJson } from '../core/api';
 import type { AppEnv } from './http/app-env';
 import { mountRoute } from './http/contract-route';
 import { mountPortal } from './http/portal-static';

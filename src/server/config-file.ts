@@ -8,7 +8,7 @@ import {
   defaultServiceConfig,
   parseServiceConfig,
   type ServiceConfig,
-} from '../core/config';
+} from '@core/config';
 
 /** The configuration in `file`, or the shipped default (the seed) when no file is given. */
 export function loadServiceConfig(file: string | undefined): ServiceConfig {

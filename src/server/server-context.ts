@@ -1,7 +1,8 @@
 /** Everything a request handler needs, built once per server process. */
+
+import type { ServiceCalendar } from '@core/calendar';
+import type { ServiceConfig } from '@core/config/service-config';
 import type { Kysely } from 'kysely';
-import type { ServiceCalendar } from '../core/calendar';
-import type { ServiceConfig } from '../core/config/service-config';
 import type { SignInLimits } from './auth/sign-in-limiter';
 import type { DatabaseHandle } from './db/database';
 import type { Database } from './db/schema';

@@ -6,10 +6,10 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { createServiceCalendar } from '@core/calendar';
+import { defaultServiceConfig, type ServiceConfig } from '@core/config';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createServiceCalendar } from '../core/calendar';
-import { defaultServiceConfig, type ServiceConfig } from '../core/config';
 import { createApp } from './app';
 import { defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store';
 import { defaultSignInLimits } from './auth/sign-in-limiter';

@@ -15,8 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import type { CaseChangeInput, CaseRecord } from '@core/case/index';
 import { Dexie } from 'dexie';
-import type { CaseChangeInput, CaseRecord } from '../../src/core/case/index';
 import { stripLocal } from '../../src/renderer/src/db/case-rebase';
 import {
   type CaseRepository,

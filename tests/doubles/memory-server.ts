@@ -19,9 +19,9 @@ import {
   type CaseRecord,
   type ConflictField,
   caseChangeSchema,
-} from '../../src/core/case/index';
-import { defaultMunicipalities, type MunicipalityConfig } from '../../src/core/config/index';
-import { type Actor, checkChange } from '../../src/core/rules/index';
+} from '@core/case/index';
+import { defaultMunicipalities, type MunicipalityConfig } from '@core/config/index';
+import { type Actor, checkChange } from '@core/rules/index';
 import {
   appliedResult,
   conflictResult,
@@ -35,7 +35,7 @@ import {
   type PushRequest,
   type PushResponse,
   rejectedResult,
-} from '../../src/core/sync/index';
+} from '@core/sync/index';
 import type { SyncTransport } from '../../src/renderer/src/sync/sync-transport';
 
 export interface InMemorySyncServerOptions {

@@ -3,8 +3,8 @@
  * from the contract, answers parsed with its schemas, and every failure one `ApiError` with
  * the problem document (its rule and parameters) when the server sent one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteInput } from '../../src/core/api';
+
+import type { RouteInput } from '@core/api';
 import {
   changeCase,
   createCase,
@@ -13,8 +13,9 @@ import {
   listCases,
   signIn,
   uploadAttachment,
-} from '../../src/core/api';
-import { ApiError, createApiClient } from '../../src/web/api';
+} from '@core/api';
+import { ApiError, createApiClient } from '@web/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './helpers/engines';
 import {
   listeningTestServer,

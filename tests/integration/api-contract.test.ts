@@ -4,9 +4,9 @@
  * rule carries the rule's id and parameters, so a client words it in its user's language.
  */
 import { randomUUID } from 'node:crypto';
+import { apiRoutes } from '@core/api';
+import { formatRuleMessage, type RuleId } from '@core/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '../../src/core/api';
-import { formatRuleMessage, type RuleId } from '../../src/core/rules';
 import { honoPath } from '../../src/server/http/contract-route';
 import { engines } from './helpers/engines';
 import { newCaseBody, type TestServer, testServer } from './helpers/test-server';

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { defaultServiceConfig } from '@core/config';
 import { describe, expect, it } from 'vitest';
-import { defaultServiceConfig } from '../../src/core/config';
 
 const root = resolve(import.meta.dirname, '../..');
 

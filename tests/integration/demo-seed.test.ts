@@ -1,6 +1,6 @@
+import type { CaseRecord } from '@core/case';
+import { slaStateOfCase } from '@core/sla';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../src/core/case';
-import { slaStateOfCase } from '../../src/core/sla';
 import { recordOf } from '../../src/server/cases/case-rows';
 import { seedDemo } from '../../src/server/demo/demo-seed';
 import { closeServerContext, createServerContext } from '../../src/server/server';

@@ -5,9 +5,9 @@
  * same ids, to the real server in this process and to the double, and the answers compared.
  */
 import { randomUUID } from 'node:crypto';
+import { type CaseChangeInput, caseChangeSchema } from '@core/case/index';
+import type { Mutation, MutationResult } from '@core/sync/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseChangeInput, caseChangeSchema } from '../../src/core/case/index';
-import type { Mutation, MutationResult } from '../../src/core/sync/index';
 import { InMemorySyncServer } from '../doubles/memory-server';
 import { engines } from './helpers/engines';
 import { newCaseBody, type TestServer, type TestUserName, testServer } from './helpers/test-server';

@@ -5,9 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
+import { refusalText } from '@core/rules';
 import { Dexie } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusalText } from '../../src/core/rules';
 import { createCaseRepository } from '../../src/renderer/src/db/case-repository';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';
 import { engines } from './helpers/engines';

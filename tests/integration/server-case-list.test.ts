@@ -4,6 +4,15 @@
  * pages and totals are compared with what core's `canReadCase` and the filters say in code.
  */
 import { randomUUID } from 'node:crypto';
+import {
+  type CaseRecord,
+  type CaseStatus,
+  caseStatuses,
+  type Priority,
+  priorities,
+  type SupportLine,
+} from '@core/case';
+import { type Actor, canReadCase } from '@core/rules';
 import type {
   KyselyPlugin,
   PluginTransformQueryArgs,
@@ -13,15 +22,6 @@ import type {
   UnknownRow,
 } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CaseRecord,
-  type CaseStatus,
-  caseStatuses,
-  type Priority,
-  priorities,
-  type SupportLine,
-} from '../../src/core/case';
-import { type Actor, canReadCase } from '../../src/core/rules';
 import { caseRow } from '../../src/server/cases/case-rows';
 import { engines } from './helpers/engines';
 import { type TestServer, type TestUserName, testServer, testUsers } from './helpers/test-server';

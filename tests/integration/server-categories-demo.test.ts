@@ -1,5 +1,5 @@
+import { defaultServiceConfig, serviceConfigSchema } from '@core/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultServiceConfig, serviceConfigSchema } from '../../src/core/config';
 import { seedDemo } from '../../src/server/demo/demo-seed';
 import { closeServerContext, createServerContext } from '../../src/server/server';
 import { engines } from './helpers/engines';

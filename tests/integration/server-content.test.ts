@@ -2,9 +2,10 @@
  * The notice and FAQ payloads are core's contracts (src/core/content): what the server returns
  * parses with the schemas the portal reads with, and the OpenAPI document describes them.
  */
+
+import { faqArticleSchema, noticeSchema } from '@core/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { faqArticleSchema, noticeSchema } from '../../src/core/content';
 import { engines } from './helpers/engines';
 import { type TestServer, testServer } from './helpers/test-server';
 

@@ -1,6 +1,6 @@
+import { liveEventSchema } from '@core/sync';
 import pgModule from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveEventSchema } from '../../src/core/sync';
 import { channelName } from '../../src/server/events/event-bus';
 import { engines, postgresBaseUrl } from './helpers/engines';
 import { connectSse } from './helpers/sse-client';

@@ -4,9 +4,9 @@
  * it) arrives in their pull with its earlier history, filtered as that reader's history is.
  */
 import { randomUUID } from 'node:crypto';
+import { type CaseEvent, caseEventSchema } from '@core/case';
+import { pullResponseSchema } from '@core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseEvent, caseEventSchema } from '../../src/core/case';
-import { pullResponseSchema } from '../../src/core/sync';
 import { engines } from './helpers/engines';
 import { mutation, newCaseBody, type TestServer, testServer } from './helpers/test-server';
 

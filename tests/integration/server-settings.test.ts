@@ -1,8 +1,9 @@
 /** SLA settings over REST on both engines: read, validated change, roles, versions, audit. */
+
+import { serviceConfigSchema } from '@core/config';
+import { defaultSlaConfig } from '@core/sla';
+import { liveEventSchema } from '@core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serviceConfigSchema } from '../../src/core/config';
-import { defaultSlaConfig } from '../../src/core/sla';
-import { liveEventSchema } from '../../src/core/sync';
 import { engines } from './helpers/engines';
 import { connectSse } from './helpers/sse-client';
 import { listeningTestServer, type TestServer, testServer } from './helpers/test-server';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { pullResponseSchema, pushResponseSchema } from '@core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullResponseSchema, pushResponseSchema } from '../../src/core/sync';
 import { engines } from './helpers/engines';
 import { mutation, newCaseBody, type TestServer, testServer } from './helpers/test-server';
 

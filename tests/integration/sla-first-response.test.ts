@@ -6,9 +6,9 @@
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
+import type { CaseRecord } from '@core/case/index';
 import { Dexie } from 'dexie';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../src/core/case/index';
 import { createCaseRepository } from '../../src/renderer/src/db/case-repository';
 import { eventsOfCase } from '../../src/renderer/src/db/event-log';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';

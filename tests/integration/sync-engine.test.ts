@@ -5,9 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
+import type { CaseRecord } from '@core/case/index';
 import { Dexie } from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CaseRecord } from '../../src/core/case/index';
 import {
   type CaseRepository,
   createCaseRepository,

@@ -1,5 +1,5 @@
-import type { Locale } from '../../core/config';
-import { failureText } from '../../web/api';
+import type { Locale } from '@core/config';
+import { failureText } from '@web/api';
 import type { Translate } from '../i18n/translate';
 
 /** Why a call to the server failed, in the portal's words (a rule's refusal in core's). */

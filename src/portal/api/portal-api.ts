@@ -4,7 +4,6 @@
  * server registers, and every failure is an `ApiError` (see `failureText` for its words).
  */
 
-import type { z } from 'zod';
 import {
   type Attachment,
   type CaseList,
@@ -21,11 +20,12 @@ import {
   listNotices,
   type ResponseBody,
   uploadAttachment,
-} from '../../core/api';
-import type { CaseChangeInput } from '../../core/case';
-import type { ProblemCategory, ServiceConfig } from '../../core/config';
-import type { FaqArticle, Notice } from '../../core/content';
-import { type ApiClient, ApiError, createApiClient } from '../../web/api';
+} from '@core/api';
+import type { CaseChangeInput } from '@core/case';
+import type { ProblemCategory, ServiceConfig } from '@core/config';
+import type { FaqArticle, Notice } from '@core/content';
+import { type ApiClient, ApiError, createApiClient } from '@web/api';
+import type { z } from 'zod';
 
 export type { Attachment, FaqArticle, Notice };
 

@@ -2,9 +2,10 @@
  * The portal: language, sign-in, the signed-in layout and client-side routing under /portal/.
  * Only requesters get past sign-in; everything they do goes through the server's API.
  */
+
+import { createServiceCalendar } from '@core/calendar';
+import { defaultLocale, defaultServiceConfig, type Locale, localeSchema } from '@core/config';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createServiceCalendar } from '../../core/calendar';
-import { defaultLocale, defaultServiceConfig, type Locale, localeSchema } from '../../core/config';
 import { createPortalApi } from '../api/portal-api';
 import type { AuthProvider, PortalSession } from '../auth/auth-provider';
 import { type MessageKey, translatorFor } from '../i18n/translate';

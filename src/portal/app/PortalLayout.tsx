@@ -1,6 +1,6 @@
+import type { Locale } from '@core/config';
+import { LanguagePicker } from '@web/components/LanguagePicker';
 import type { ReactNode } from 'react';
-import type { Locale } from '../../core/config';
-import { LanguagePicker } from '../../web/components/LanguagePicker';
 import { organisationName } from '../i18n/organisation-name';
 import type { PortalRoute } from '../logic/portal-route';
 import { PortalLink } from './PortalLink';

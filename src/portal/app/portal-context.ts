@@ -1,7 +1,8 @@
 /** What every portal page needs: language, session, API, configuration, clock, navigation. */
+
+import type { ServiceCalendar } from '@core/calendar';
+import type { Locale, ServiceConfig } from '@core/config';
 import { createContext, useContext } from 'react';
-import type { ServiceCalendar } from '../../core/calendar';
-import type { Locale, ServiceConfig } from '../../core/config';
 import type { PortalApi } from '../api/portal-api';
 import type { PortalSession } from '../auth/auth-provider';
 import type { Translate } from '../i18n/translate';

@@ -2,9 +2,10 @@
  * Username + password against the Saksbord server. The session is kept for this browser (all
  * its tabs), so a link opened in a new tab is signed in too; see `storageKey` for the trade.
  */
+
+import { getMe, signIn as signInRoute, signOut as signOutRoute } from '@core/api';
+import { ApiError, createApiClient } from '@web/api';
 import { z } from 'zod';
-import { getMe, signIn as signInRoute, signOut as signOutRoute } from '../../core/api';
-import { ApiError, createApiClient } from '../../web/api';
 import { type CredentialsAuthProvider, isPortalUser, type PortalSession } from './auth-provider';
 
 const storedSchema = z.object({ token: z.string(), savedAt: z.number().optional() });

@@ -1,5 +1,5 @@
+import { catalogueProblems } from '@web/i18n/translator';
 import { describe, expect, it } from 'vitest';
-import { catalogueProblems } from '../../web/i18n/translator';
 import { catalogues, translate } from './translate';
 
 describe('portal catalogues', () => {

@@ -1,5 +1,5 @@
+import { defaultServiceConfig } from '@core/config';
 import { describe, expect, it } from 'vitest';
-import { defaultServiceConfig } from '../../core/config';
 import { organisationName } from './organisation-name';
 
 describe('the name in the portal header', () => {

@@ -1,6 +1,6 @@
-import type { Locale } from '../../core/config/localized-text';
-import { placeholdersOf } from '../../core/i18n/message-template';
-import { createTranslator, type MessageParams, type Translator } from '../../web/i18n/translator';
+import type { Locale } from '@core/config/localized-text';
+import { placeholdersOf } from '@core/i18n/message-template';
+import { createTranslator, type MessageParams, type Translator } from '@web/i18n/translator';
 import { en } from './messages-en';
 import { nb } from './messages-nb';
 import { type MessageKey, type Messages, nn } from './messages-nn';

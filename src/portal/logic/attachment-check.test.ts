@@ -1,5 +1,5 @@
+import { defaultAttachmentLimits } from '@core/config';
 import { expect, it } from 'vitest';
-import { defaultAttachmentLimits } from '../../core/config';
 import { checkAttachment } from './attachment-check';
 
 it('checks size and type against the configured limits', () => {

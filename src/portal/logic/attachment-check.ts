@@ -1,5 +1,5 @@
 /** The configured attachment limits, checked before upload (the server checks again). */
-import type { AttachmentLimits } from '../../core/config';
+import type { AttachmentLimits } from '@core/config';
 
 export type AttachmentProblem = 'tooBig' | 'wrongType' | 'empty';
 

@@ -3,13 +3,13 @@
  * answers so far leave open, starting from what the category already says (its preset
  * answers). Changing an earlier answer drops the later questions it no longer needs.
  */
-import type { PriorityAnswers } from '../../core/case';
+import type { PriorityAnswers } from '@core/case';
 import {
   classifyPriority,
   type PriorityClassification,
   type PriorityQuestion,
   priorityQuestions,
-} from '../../core/priority';
+} from '@core/priority';
 
 export interface PriorityStep {
   question: PriorityQuestion;

@@ -1,5 +1,5 @@
+import type { CaseEvent } from '@core/case';
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../core/case';
 import { publicHistory } from './public-history';
 
 let seq = 0;

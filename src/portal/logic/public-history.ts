@@ -3,7 +3,7 @@
  * comments and the worklog for requesters; this drops them again (defence in depth) and says
  * "user support" instead of naming staff: the portal deals in lines, not people.
  */
-import type { CaseEvent, CaseStatus, Priority, SupportLine } from '../../core/case';
+import type { CaseEvent, CaseStatus, Priority, SupportLine } from '@core/case';
 
 export type HistoryEntry = {
   id: string;

@@ -1,5 +1,5 @@
+import { defaultProblemCategories } from '@core/config';
 import { describe, expect, it } from 'vitest';
-import { defaultProblemCategories } from '../../core/config';
 import { translatorFor } from '../i18n/translate';
 import { priorityStepsFor } from './priority-steps';
 import {

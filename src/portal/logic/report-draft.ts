@@ -3,16 +3,16 @@
  * a clear sentence, and the `created` body the server receives. The case always goes to the
  * service (line 1, nobody assigned): nothing here can name a consultant.
  */
-import { type Priority, type PriorityAnswers, requesterPhone } from '../../core/case';
+import { type Priority, type PriorityAnswers, requesterPhone } from '@core/case';
 import {
   checkFormValues,
   type FormField,
   type FormValueProblemKind,
   type Locale,
   type ProblemCategory,
-} from '../../core/config';
-import { priorityQuestions } from '../../core/priority';
-import { type FormInputs, toFormValues } from '../../web/components/category-inputs';
+} from '@core/config';
+import { priorityQuestions } from '@core/priority';
+import { type FormInputs, toFormValues } from '@web/components/category-inputs';
 import type { MessageKey, Translate } from '../i18n/translate';
 import type { PrioritySteps } from './priority-steps';
 

@@ -1,5 +1,5 @@
+import { formatBytes, formatDateTime } from '@web/i18n/format';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { formatBytes, formatDateTime } from '../../web/i18n/format';
 import { failureReason } from '../api/failure-reason';
 import type { Attachment } from '../api/portal-api';
 import { usePortal } from '../app/portal-context';

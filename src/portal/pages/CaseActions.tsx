@@ -1,5 +1,5 @@
+import type { CaseChangeInput, CaseRecord } from '@core/case';
 import { type FormEvent, useRef, useState } from 'react';
-import type { CaseChangeInput, CaseRecord } from '../../core/case';
 import { failureReason } from '../api/failure-reason';
 import { usePortal } from '../app/portal-context';
 import { randomId } from '../app/random-id';

@@ -1,7 +1,7 @@
+import type { CaseEvent, CaseRecord } from '@core/case';
+import { priorityName } from '@core/priority';
+import { formatDateTime } from '@web/i18n/format';
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseEvent, CaseRecord } from '../../core/case';
-import { priorityName } from '../../core/priority';
-import { formatDateTime } from '../../web/i18n/format';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
 import { publicHistory } from '../logic/public-history';

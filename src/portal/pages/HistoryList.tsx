@@ -1,5 +1,5 @@
-import { priorityLabels } from '../../core/priority';
-import { formatDateTime } from '../../web/i18n/format';
+import { priorityLabels } from '@core/priority';
+import { formatDateTime } from '@web/i18n/format';
 import { usePortal } from '../app/portal-context';
 import type { HistoryEntry } from '../logic/public-history';
 

@@ -1,5 +1,5 @@
+import { formatDateTime } from '@web/i18n/format';
 import { type FormEvent, useEffect, useState } from 'react';
-import { formatDateTime } from '../../web/i18n/format';
 import type { FaqArticle, Notice } from '../api/portal-api';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';

@@ -1,7 +1,7 @@
+import type { CaseRecord } from '@core/case';
+import { priorityName } from '@core/priority';
+import { formatDateTime } from '@web/i18n/format';
 import { useEffect, useState } from 'react';
-import type { CaseRecord } from '../../core/case';
-import { priorityName } from '../../core/priority';
-import { formatDateTime } from '../../web/i18n/format';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';
 import { statusLabel } from './case-labels';

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+
+import type { PhoneAdvice } from '@core/calendar';
+import { createServiceCalendar } from '@core/calendar';
+import { defaultServiceConfig, type Locale } from '@core/config';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PhoneAdvice } from '../../core/calendar';
-import { createServiceCalendar } from '../../core/calendar';
-import { defaultServiceConfig, type Locale } from '../../core/config';
 import type { PortalApi } from '../api/portal-api';
 import { PortalContext } from '../app/portal-context';
 import { translatorFor } from '../i18n/translate';

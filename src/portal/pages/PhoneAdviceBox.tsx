@@ -1,7 +1,7 @@
-import type { PhoneAdvice } from '../../core/calendar';
-import type { Priority } from '../../core/case';
-import { priorityLabels } from '../../core/priority';
-import { formatOpening } from '../../web/i18n/format';
+import type { PhoneAdvice } from '@core/calendar';
+import type { Priority } from '@core/case';
+import { priorityLabels } from '@core/priority';
+import { formatOpening } from '@web/i18n/format';
 import { usePortal } from '../app/portal-context';
 
 /**

@@ -1,5 +1,5 @@
-import type { PriorityAnswers } from '../../core/case';
-import { priorityLabels } from '../../core/priority';
+import type { PriorityAnswers } from '@core/case';
+import { priorityLabels } from '@core/priority';
 import { usePortal } from '../app/portal-context';
 import type { PrioritySteps } from '../logic/priority-steps';
 import { questionInputId } from '../logic/report-draft';

@@ -1,8 +1,8 @@
+import { phoneAdvice, statusAt } from '@core/calendar';
+import { type CaseRecord, type PriorityAnswers, requesterPhone } from '@core/case';
+import { priorityLabels } from '@core/priority';
+import { CategoryField } from '@web/components/CategoryFields';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { phoneAdvice, statusAt } from '../../core/calendar';
-import { type CaseRecord, type PriorityAnswers, requesterPhone } from '../../core/case';
-import { priorityLabels } from '../../core/priority';
-import { CategoryField } from '../../web/components/CategoryFields';
 import { failureReason } from '../api/failure-reason';
 import { PortalLink } from '../app/PortalLink';
 import { usePortal } from '../app/portal-context';

@@ -1,6 +1,6 @@
+import type { Locale, ServiceConfig } from '@core/config';
+import { LanguagePicker } from '@web/components/LanguagePicker';
 import { type FormEvent, useRef, useState } from 'react';
-import type { Locale, ServiceConfig } from '../../core/config';
-import { LanguagePicker } from '../../web/components/LanguagePicker';
 import type { AuthProvider, PortalSession, SignInFailure } from '../auth/auth-provider';
 import { organisationName } from '../i18n/organisation-name';
 import type { MessageKey, Translate } from '../i18n/translate';

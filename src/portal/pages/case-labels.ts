@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../core/case';
+import type { CaseRecord } from '@core/case';
 import type { Translate } from '../i18n/translate';
 
 /** "Ventar på deg" rather than just "Ventar" when the service waits for the requester. */

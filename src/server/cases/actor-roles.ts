@@ -1,6 +1,7 @@
 /** The roles of the people who acted on cases, for folding their events with the reducer. */
+
+import { type Role, roleSchema } from '@core/rules';
 import type { Kysely } from 'kysely';
-import { type Role, roleSchema } from '../../core/rules';
 import type { Database } from '../db/schema';
 
 /**

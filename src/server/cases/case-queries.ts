@@ -1,8 +1,9 @@
 /** Reading cases: filtered lists, one case with its history, and the pull pages of sync. */
+
+import type { CaseList, CaseListQuery } from '@core/api';
+import { applyChange, type CaseEvent, type CaseRecord } from '@core/case';
+import type { PullResponse } from '@core/sync';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { CaseList, CaseListQuery } from '../../core/api';
-import { applyChange, type CaseEvent, type CaseRecord } from '../../core/case';
-import type { PullResponse } from '../../core/sync';
 import type { Database } from '../db/schema';
 import type { ServerContext } from '../server-context';
 import { actorRolesOf } from './actor-roles';

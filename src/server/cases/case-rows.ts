@@ -1,5 +1,5 @@
 /** Converting cases and events between their core shapes and table rows. */
-import type { CaseEvent, CaseRecord } from '../../core/case';
+import type { CaseEvent, CaseRecord } from '@core/case';
 import type { CaseEventRow, CaseRow } from '../db/schema';
 
 export function caseRow(record: CaseRecord): CaseRow {

@@ -3,16 +3,11 @@
  * whether an actor may make a change. The rules live in core; this only maps accounts to
  * actors and supplies the context (configured municipalities, the user directory).
  */
+
+import type { CaseChange, CaseRecord } from '@core/case';
+import type { ProblemCategory } from '@core/config';
+import { type Actor, canReadCase, checkChange, type RuleParams, type UserFacts } from '@core/rules';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { CaseChange, CaseRecord } from '../../core/case';
-import type { ProblemCategory } from '../../core/config';
-import {
-  type Actor,
-  canReadCase,
-  checkChange,
-  type RuleParams,
-  type UserFacts,
-} from '../../core/rules';
 import type { Database } from '../db/schema';
 import type { ServerContext } from '../server-context';
 import type { StoredUser } from '../users/user-store';

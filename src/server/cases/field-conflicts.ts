@@ -2,15 +2,16 @@
  * The per-field conflict decision of the write path, bound to the database: the decision
  * itself is core's (`decideFieldConflicts`); this only looks up who wrote each field at stake.
  */
-import type { Transaction } from 'kysely';
-import type { CaseRecord, ConflictField } from '../../core/case';
+
+import type { CaseRecord, ConflictField } from '@core/case';
 import {
   decideFieldConflicts,
   type FieldConflictDecision,
   type FieldWriter,
   fieldsAtStake,
   type Mutation,
-} from '../../core/sync';
+} from '@core/sync';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
 /** Who wrote each of `fields` last, from the events at the case's field versions. */

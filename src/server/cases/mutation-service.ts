@@ -5,16 +5,16 @@
  * event + case + mutation result, all in one transaction that holds the write lock.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import { applyChange, type CaseEvent, type CaseRecord } from '../../core/case';
-import type { UserFacts } from '../../core/rules';
+import { applyChange, type CaseEvent, type CaseRecord } from '@core/case';
+import type { UserFacts } from '@core/rules';
 import {
   appliedResult,
   conflictResult,
   type Mutation,
   type MutationResult,
   rejectedResult,
-} from '../../core/sync';
+} from '@core/sync';
+import type { Transaction } from 'kysely';
 import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';

@@ -13,8 +13,9 @@
  * Idempotent and safe to repeat: a server killed half-way replays again at its next start
  * (the revision is written last); two servers starting at once compute the same facts.
  */
+
+import { applyChange, type CaseRecord, slaFactsRevision } from '@core/case';
 import type { Kysely } from 'kysely';
-import { applyChange, type CaseRecord, slaFactsRevision } from '../../core/case';
 import type { Database } from '../db/schema';
 import { writeTransaction } from '../db/write-lock';
 import { actorRolesOf } from './actor-roles';

@@ -9,7 +9,7 @@
  *
  * The JSON shapes are a stable contract for scripts; the tables are for people (Nynorsk).
  */
-import { DateTime } from 'luxon';
+
 import {
   type CalendarConfig,
   createServiceCalendar,
@@ -20,7 +20,8 @@ import {
   type ServiceCalendar,
   type ServiceStatus,
   statusAt,
-} from '../../core/calendar/index';
+} from '@core/calendar/index';
+import { DateTime } from 'luxon';
 import { loadServiceConfig } from '../config-file';
 import { type CliCommand, type CliIo, CliUsageError, EXIT_OK, parseArgs } from './cli-command';
 import { messages, weekdayNames } from './cli-messages';

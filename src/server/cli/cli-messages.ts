@@ -2,7 +2,7 @@
  * The CLI's user-facing text, in Nynorsk (the service's language), kept in one catalogue
  * so wording can be reviewed and translated without reading command code.
  */
-import { MAX_HOLIDAY_YEAR, MIN_HOLIDAY_YEAR } from '../../core/calendar/index';
+import { MAX_HOLIDAY_YEAR, MIN_HOLIDAY_YEAR } from '@core/calendar/index';
 
 /** Weekday names, index 0 = Monday (luxon's weekday 1). */
 export const weekdayNames = [

@@ -11,7 +11,7 @@
  * taken as arguments (they would end up in the shell history and the process list).
  */
 import { randomBytes } from 'node:crypto';
-import { roleSchema } from '../../core/rules';
+import { roleSchema } from '@core/rules';
 import { minPasswordLength } from '../auth/passwords';
 import { migrateToLatest, openDatabase } from '../db/database';
 import {

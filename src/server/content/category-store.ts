@@ -1,6 +1,7 @@
 /** Problem categories: the configuration's, with the team leaders' and admins' edits. */
+
+import type { ProblemCategory } from '@core/config';
 import type { Kysely } from 'kysely';
-import type { ProblemCategory } from '../../core/config';
 import type { Database } from '../db/schema';
 import type { ServerContext } from '../server-context';
 

@@ -8,10 +8,10 @@
  * each has its events). Deterministic: the same seed and `now` give the same organisation.
  */
 import { randomUUID } from 'node:crypto';
-import type { ServiceCalendar } from '../../core/calendar';
-import type { CaseChange, Priority, SupportLine } from '../../core/case';
-import { isStaff, type Role } from '../../core/rules';
-import { type SlaConfig, type SlaTimelineEntry, slaState } from '../../core/sla';
+import type { ServiceCalendar } from '@core/calendar';
+import type { CaseChange, Priority, SupportLine } from '@core/case';
+import { isStaff, type Role } from '@core/rules';
+import { type SlaConfig, type SlaTimelineEntry, slaState } from '@core/sla';
 import { hashPassword } from '../auth/passwords';
 import { actorOf } from '../cases/case-rules';
 import { applyMutation } from '../cases/mutation-service';

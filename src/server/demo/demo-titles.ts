@@ -1,5 +1,5 @@
 /** Realistic case titles for demo data (Nynorsk, as the service writes), by typical priority. */
-import type { Priority } from '../../core/case';
+import type { Priority } from '@core/case';
 
 export const demoTitles: ReadonlyArray<readonly [string, Priority]> = [
   ['Journalsystemet på legevakta svarar ikkje', 'critical'],

@@ -6,10 +6,10 @@
  * server hear of changes made through any other.
  */
 import { EventEmitter } from 'node:events';
+import type { CaseRecord } from '@core/case';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { CaseRecord } from '../../core/case';
 import type { Database } from '../db/schema';
 
 export interface BusMessage {

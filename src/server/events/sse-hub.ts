@@ -6,9 +6,9 @@
  * is a "settingsChanged" event to every client, so they fetch the configuration again.
  */
 import type { Socket } from 'node:net';
+import type { CaseRecord } from '@core/case';
+import type { LiveEvent } from '@core/sync';
 import type { SSEStreamingApi } from 'hono/streaming';
-import type { CaseRecord } from '../../core/case';
-import type { LiveEvent } from '../../core/sync';
 import type { CaseActor } from '../cases/case-rules';
 import type { BusMessage } from './event-bus';
 

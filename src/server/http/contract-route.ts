@@ -5,10 +5,11 @@
  * on, as in the tests — every JSON answer is checked against the schema the contract gives
  * for its status, so the document can never promise what the server does not send.
  */
+
+import type { ResponseBody, RouteSpec, SuccessStatus } from '@core/api';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { ResponseBody, RouteSpec, SuccessStatus } from '../../core/api';
 import { requireUser } from '../auth/require-user';
 import type { ServerContext } from '../server-context';
 import type { AppEnv, AppRouter } from './app-env';

@@ -2,10 +2,11 @@
  * RFC 9457 problem documents: every error the API returns is one of these, with a field list
  * for bad input. Nothing else (no stack traces) reaches a client.
  */
+
+import type { FieldError, ProblemDocument } from '@core/api';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { FieldError, ProblemDocument } from '../../core/api';
 
 export type { FieldError, ProblemDocument };
 

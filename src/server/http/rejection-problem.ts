@@ -1,6 +1,7 @@
 /** A mutation a rule refused, as the problem document a REST caller gets. */
+
+import type { MutationResult } from '@core/sync';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { MutationResult } from '../../core/sync';
 import { HttpProblem } from './problem';
 
 /** HTTP status of a refused mutation. Unknown and invisible cases look the same: 404. */

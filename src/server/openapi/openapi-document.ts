@@ -4,8 +4,9 @@
  * it cannot drift from the code. OpenAPI 3.1 uses JSON Schema 2020-12, which is what
  * `z.toJSONSchema` writes.
  */
+
+import { apiRoutes, problemDocumentSchema, type RouteSpec, rolesOf } from '@core/api';
 import { z } from 'zod';
-import { apiRoutes, problemDocumentSchema, type RouteSpec, rolesOf } from '../../core/api';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -16,7 +16,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { downloadAttachment, listAttachments, uploadAttachment } from '../../core/api';
+import { downloadAttachment, listAttachments, uploadAttachment } from '@core/api';
 import { loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
 import { applyMutation } from '../cases/mutation-service';

@@ -1,6 +1,7 @@
 /** Sign in (username + password → bearer token), sign out, who am I. */
+
+import { getMe, signIn, signOut } from '@core/api';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { getMe, signIn, signOut } from '../../core/api';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession } from '../auth/session-store';
 import {

@@ -4,9 +4,9 @@
  * log are the same whichever way a change arrives.
  */
 import { randomUUID } from 'node:crypto';
-import { changeCase, createCase, getCase, listCases as listCasesRoute } from '../../core/api';
-import { idSchema } from '../../core/case';
-import type { Mutation } from '../../core/sync';
+import { changeCase, createCase, getCase, listCases as listCasesRoute } from '@core/api';
+import { idSchema } from '@core/case';
+import type { Mutation } from '@core/sync';
 import { caseEvents, eventBySeq, listCases, loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
 import { applyMutation } from '../cases/mutation-service';

@@ -3,7 +3,7 @@
  * leaders and admins. The configuration's categories, overridden or extended by those saved
  * through the API.
  */
-import { getCategory, listCategories, putCategory } from '../../core/api';
+import { getCategory, listCategories, putCategory } from '@core/api';
 import { currentCategories, storeCategory } from '../content/category-store';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';

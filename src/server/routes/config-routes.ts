@@ -5,7 +5,7 @@
  * a team leader's stored targets (`PUT /api/v1/settings/sla`) over the file's defaults. After
  * such a change clients get a `settingsChanged` live event and fetch this again.
  */
-import { getConfig } from '../../core/api';
+import { getConfig } from '@core/api';
 import { currentCategories } from '../content/category-store';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';

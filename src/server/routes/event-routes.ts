@@ -2,8 +2,9 @@
  * `GET /api/v1/events`: Server-Sent Events for the signed-in user. The token comes in the
  * Authorization header or, since EventSource cannot set headers, as `?token=`.
  */
+
+import { eventStream } from '@core/api';
 import { streamSSE } from 'hono/streaming';
-import { eventStream } from '../../core/api';
 import { headSeq } from '../db/write-lock';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';

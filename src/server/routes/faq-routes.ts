@@ -4,9 +4,9 @@
  * (src/core/content/faq-article.ts), shared with the portal.
  */
 import { randomUUID } from 'node:crypto';
-import { createFaq, deleteFaq, listFaq, updateFaq } from '../../core/api';
-import type { FaqArticleInput } from '../../core/content';
-import { type FaqArticle, matchesFaq } from '../../core/content';
+import { createFaq, deleteFaq, listFaq, updateFaq } from '@core/api';
+import type { FaqArticleInput } from '@core/content';
+import { type FaqArticle, matchesFaq } from '@core/content';
 import type { FaqArticlesTable } from '../db/schema';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';

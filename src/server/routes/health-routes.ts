@@ -1,6 +1,7 @@
 /** Liveness, readiness and Prometheus metrics. */
+
+import { healthz, metrics, readyz } from '@core/api';
 import { sql } from 'kysely';
-import { healthz, metrics, readyz } from '../../core/api';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';

@@ -6,14 +6,14 @@
  * (src/core/content/notice.ts), shared with the portal.
  */
 import { randomUUID } from 'node:crypto';
-import { createNotice, deleteNotice, listNotices, updateNotice } from '../../core/api';
+import { createNotice, deleteNotice, listNotices, updateNotice } from '@core/api';
 import {
   compareNotices,
   isNoticeInForce,
   type Notice,
   noticeConcerns,
   noticeSeveritySchema,
-} from '../../core/content';
+} from '@core/content';
 import type { NoticesTable } from '../db/schema';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';

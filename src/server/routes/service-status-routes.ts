@@ -2,8 +2,8 @@
  * `GET /api/v1/service-status[?at=ISO]`: is support open, is on-call staffed, which number
  * to call, and when that changes. No sign-in: a telephone switchboard asks this.
  */
-import { getServiceStatus } from '../../core/api';
-import { statusAt } from '../../core/calendar';
+import { getServiceStatus } from '@core/api';
+import { statusAt } from '@core/calendar';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
 import { badRequest } from '../http/problem';

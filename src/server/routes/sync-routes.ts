@@ -11,8 +11,8 @@
  * client was never given them. So `events` may start at or below `after`; it is always in
  * sequence order, and an event may come again (clients store events by id). See `pullPage`.
  */
-import { pullChanges, pushMutations } from '../../core/api';
-import type { MutationResult } from '../../core/sync';
+import { pullChanges, pushMutations } from '@core/api';
+import type { MutationResult } from '@core/sync';
 import { pullPage } from '../cases/case-queries';
 import { applyMutations } from '../cases/mutation-service';
 import { headSeq } from '../db/write-lock';

@@ -3,7 +3,7 @@
  * a case is assigned to and whom it may be assigned to. Staff only; requesters get 403.
  * Accounts are managed with `saksbord user …`.
  */
-import { listUsers as listUsersRoute } from '../../core/api';
+import { listUsers as listUsersRoute } from '@core/api';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';

@@ -7,7 +7,7 @@
  * the new targets.
  * `GET /api/v1/settings/sla/audit`: who changed what, when (team leader or admin).
  */
-import { getSlaSettings, getSlaSettingsAudit, putSlaSettings } from '../../core/api';
+import { getSlaSettings, getSlaSettingsAudit, putSlaSettings } from '@core/api';
 import { headSeq } from '../db/write-lock';
 import type { BusMessage } from '../events/event-bus';
 import type { AppRouter } from '../http/app-env';

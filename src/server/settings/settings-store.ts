@@ -3,13 +3,13 @@
  * transaction. Only the SLA settings live here so far.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
 import {
   type SlaSettings,
   type SlaSettingsAuditEntry,
   slaSettingsAuditEntrySchema,
-} from '../../core/reports/sla-settings';
-import { type SlaConfig, slaConfigSchema } from '../../core/sla';
+} from '@core/reports/sla-settings';
+import { type SlaConfig, slaConfigSchema } from '@core/sla';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { takeWriteLock } from '../db/write-lock';
 

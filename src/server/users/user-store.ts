@@ -1,8 +1,8 @@
 /** Accounts: staff and portal users. Passwords are stored only as argon2 hashes. */
 import { randomUUID } from 'node:crypto';
+import type { PublicUser } from '@core/api';
+import { type Role, roleSchema } from '@core/rules';
 import type { Kysely } from 'kysely';
-import type { PublicUser } from '../../core/api';
-import { type Role, roleSchema } from '../../core/rules';
 import { hashPassword } from '../auth/passwords';
 import type { Database, UserRow } from '../db/schema';
 

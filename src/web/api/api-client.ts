@@ -5,7 +5,7 @@ import {
   type RouteInput,
   type RouteSpec,
   type SuccessStatus,
-} from '../../core/api';
+} from '@core/api';
 import { ApiError, readProblem } from './api-error';
 
 /**

@@ -1,4 +1,4 @@
-import { type ProblemDocument, problemDocumentSchema } from '../../core/api';
+import { type ProblemDocument, problemDocumentSchema } from '@core/api';
 
 /**
  * Why a call to the server failed, the same way for the workstation and the portal:

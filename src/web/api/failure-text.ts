@@ -1,5 +1,5 @@
-import type { Locale } from '../../core/config/localized-text';
-import { refusalText } from '../../core/rules/rule-messages';
+import type { Locale } from '@core/config/localized-text';
+import { refusalText } from '@core/rules/rule-messages';
 import { ApiError } from './api-error';
 
 /** The app's own words for the failures that have no rule to word them. */

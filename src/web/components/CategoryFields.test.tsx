@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+
+import { type ProblemCategory, problemCategorySchema } from '@core/config';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ProblemCategory, problemCategorySchema } from '../../core/config';
 import { CategoryFields } from './CategoryFields';
 
 afterEach(cleanup);

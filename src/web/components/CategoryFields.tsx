@@ -1,5 +1,5 @@
-import type { FormField, ProblemCategory } from '../../core/config';
-import type { Locale } from '../../core/config/localized-text';
+import type { FormField, ProblemCategory } from '@core/config';
+import type { Locale } from '@core/config/localized-text';
 import type { FormInputs } from './category-inputs';
 
 /** The app's own words around a category form (from its catalogue). */

@@ -1,5 +1,5 @@
+import { type Locale, locales } from '@core/config/localized-text';
 import { useId } from 'react';
-import { type Locale, locales } from '../../core/config/localized-text';
 
 /** Each language named in itself, whatever language the page is in. */
 export const languageNames: Readonly<Record<Locale, string>> = {

@@ -1,5 +1,5 @@
+import { checkFormValues, type ProblemCategory, problemCategorySchema } from '@core/config';
 import { describe, expect, it } from 'vitest';
-import { checkFormValues, type ProblemCategory, problemCategorySchema } from '../../core/config';
 import { type FormInputs, toFormValues } from './category-inputs';
 
 const text = (nn: string) => ({ nn, nb: nn, en: nn });

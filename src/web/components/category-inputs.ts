@@ -1,4 +1,4 @@
-import type { FormValues, ProblemCategory } from '../../core/config';
+import type { FormValues, ProblemCategory } from '@core/config';
 
 /** What a category form's inputs hold while the user types: texts, and booleans for checkboxes. */
 export type FormInputs = Readonly<Record<string, string | boolean>>;

@@ -1,6 +1,6 @@
+import type { Locale } from '@core/config/localized-text';
+import { ORGANISATION_TIME_ZONE } from '@core/index';
 import { DateTime } from 'luxon';
-import type { Locale } from '../../core/config/localized-text';
-import { ORGANISATION_TIME_ZONE } from '../../core/index';
 
 /**
  * Dates, times and sizes as the workstation and the portal show them: always in Europe/Oslo,

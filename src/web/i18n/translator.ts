@@ -1,5 +1,5 @@
-import { defaultLocale, type Locale, locales } from '../../core/config/localized-text';
-import { fillTemplate, placeholdersOf } from '../../core/i18n/message-template';
+import { defaultLocale, type Locale, locales } from '@core/config/localized-text';
+import { fillTemplate, placeholdersOf } from '@core/i18n/message-template';
 
 /**
  * The translator of the workstation and the portal. Each app keeps its own catalogues (its own

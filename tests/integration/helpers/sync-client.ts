@@ -2,7 +2,7 @@
  * A workstation's sync engine for tests against a real server: real HTTP on loopback, short
  * retry and push delays, no polling (tests call `syncNow`).
  */
-import type { CaseRecord } from '../../../src/core/case/index';
+import type { CaseRecord } from '@core/case/index';
 import type { SaksbordDb } from '../../../src/renderer/src/db/saksbord-db';
 import { createHttpTransport } from '../../../src/renderer/src/sync/http-transport';
 import { createSyncEngine, type SyncEngine } from '../../../src/renderer/src/sync/sync-engine';

@@ -4,7 +4,7 @@ import { SignInScreen } from '../features/sign-in/SignInScreen';
 import { useT } from '../i18n/use-t';
 import { startClock } from '../stores/clock-store';
 import { useSessionStore } from '../stores/session-store';
-import { restoreSession } from './session-api';
+import { restoreSession } from '../workstation/session-api';
 import { useDocumentLanguage } from './use-document-language';
 import { WorkstationShell } from './WorkstationShell';
 

@@ -5,13 +5,13 @@ import { useT } from '../i18n/use-t';
 import { type Route, routeHash, useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
 import { useSyncStatus } from '../sync/sync-status';
-import { Dialog } from './Dialog';
-import { LanguagePicker } from './LanguagePicker';
+import { Dialog } from '../workstation/Dialog';
+import { LanguagePicker } from '../workstation/LanguagePicker';
+import { signOut } from '../workstation/session-api';
+import { useWorkstation } from '../workstation/workstation-context';
 import { isNewCaseShortcut, newCaseShortcut } from './new-case-shortcut';
 import { SyncIndicator } from './SyncIndicator';
-import { signOut } from './session-api';
 import { signOutWarning } from './sign-out-warning';
-import { useWorkstation } from './workstation-context';
 
 /** Title, main navigation, sync state, language and the signed-in user. */
 export function AppHeader() {

@@ -1,8 +1,8 @@
 import { useT } from '../i18n/use-t';
 import { useSessionStore } from '../stores/session-store';
 import { useSyncStatus } from '../sync/sync-status';
-import { signOut } from './session-api';
-import { useWorkstation } from './workstation-context';
+import { signOut } from '../workstation/session-api';
+import { useWorkstation } from '../workstation/workstation-context';
 
 /**
  * The server refused the token (expired or revoked): say so, keep working locally, and offer

@@ -3,7 +3,7 @@ import { translateCount } from '../i18n/translate';
 import { useLocale, useT } from '../i18n/use-t';
 import { useNetworkStore } from '../stores/network-store';
 import { useSyncStatus } from '../sync/sync-status';
-import { useWorkstation } from './workstation-context';
+import { useWorkstation } from '../workstation/workstation-context';
 
 /** Online or offline, and how many changes wait: always visible, in words and an icon. */
 export function SyncIndicator() {

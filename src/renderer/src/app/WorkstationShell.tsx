@@ -9,16 +9,16 @@ import SlaBoardView from '../features/sla-board/SlaBoardView';
 import SlaWallView from '../features/sla-board/SlaWallView';
 import { useT } from '../i18n/use-t';
 import { useRouteStore } from '../stores/route-store';
+import { deviceId } from '../workstation/device-id';
+import type { ActiveSession } from '../workstation/session-api';
+import { openWorkstation, type Workstation } from '../workstation/workstation';
+import { WorkstationContext } from '../workstation/workstation-context';
 import { AppHeader } from './AppHeader';
-import { deviceId } from './device-id';
 import { SessionExpiredNotice } from './SessionExpiredNotice';
-import type { ActiveSession } from './session-api';
 import { ToastMessage } from './ToastMessage';
 import { useDesktopBridge } from './use-desktop-bridge';
 import { useRouteFocus } from './use-route-focus';
 import { useServerData } from './use-server-data';
-import { openWorkstation, type Workstation } from './workstation';
-import { WorkstationContext } from './workstation-context';
 
 /** The signed-in workstation: header with banner and sync state, alerts, and the current screen. */
 export function WorkstationShell({ session }: { session: ActiveSession }) {

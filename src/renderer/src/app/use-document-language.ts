@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLanguageStore } from '../i18n/language-store';
-import { shareDesktopLanguage } from './desktop-settings';
+import { shareDesktopLanguage } from '../workstation/desktop-settings';
 
 /** Keeps `<html lang>` (screen readers pronounce by it) and the desktop menus in step with the
  *  chosen language. */

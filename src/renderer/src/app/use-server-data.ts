@@ -1,11 +1,11 @@
+import { getConfig, listNotices, listUsers } from '@core/api/index';
+import type { Notice } from '@core/content/index';
 import { useEffect } from 'react';
-import { getConfig, listNotices, listUsers } from '../../../core/api/index';
-import type { Notice } from '../../../core/content/index';
 import { useDirectoryStore } from '../stores/directory-store';
 import { type BannerNotice, useNoticeStore } from '../stores/notice-store';
 import { useServerDataRefresh } from '../stores/server-data-refresh';
 import { useServiceConfigStore } from '../stores/service-config-store';
-import type { Workstation } from './workstation';
+import type { Workstation } from '../workstation/workstation';
 
 /** A notice as the banner shows it: the server writes one text, the banner wants three. */
 function bannerNotice(notice: Notice): BannerNotice {

@@ -1,11 +1,6 @@
+import { type CaseStatus, openStatuses, type Priority, type SupportLine } from '@core/case/index';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type CaseStatus,
-  openStatuses,
-  type Priority,
-  type SupportLine,
-} from '../../../core/case/index';
 import {
   caseIdsInStatuses,
   casesInStatuses,

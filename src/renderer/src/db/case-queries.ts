@@ -1,5 +1,5 @@
+import type { CaseStatus, Priority, SupportLine } from '@core/case/index';
 import { Dexie } from 'dexie';
-import type { CaseStatus, Priority, SupportLine } from '../../../core/case/index';
 import type { LocalCase } from './local-records';
 import type { SaksbordDb } from './saksbord-db';
 

@@ -1,5 +1,5 @@
-import { applyChange, type CaseRecord } from '../../../core/case/index';
-import { stillToApply } from '../../../core/sync/index';
+import { applyChange, type CaseRecord } from '@core/case/index';
+import { stillToApply } from '@core/sync/index';
 import type { LocalCase, OutboxItem } from './local-records';
 
 /**

@@ -1,6 +1,6 @@
+import type { Role } from '@core/rules/index';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../../core/rules/index';
 import { serverRecordOf } from './case-rebase';
 import { type CaseRepository, createCaseRepository, type LocalRuleCheck } from './case-repository';
 import { appendEvents } from './event-log';

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   type CaseChange,
   type CaseChangeInput,
@@ -8,9 +7,10 @@ import {
   type caseCreatedSchema,
   openStatuses,
   type SupportLine,
-} from '../../../core/case/index';
-import type { Role, RuleParams } from '../../../core/rules/index';
-import type { Mutation } from '../../../core/sync/index';
+} from '@core/case/index';
+import type { Role, RuleParams } from '@core/rules/index';
+import type { Mutation } from '@core/sync/index';
+import type { z } from 'zod';
 import { casesOnLine } from './case-queries';
 import { rebuildLocalCase, serverRecordOf, stripLocal } from './case-rebase';
 

@@ -1,6 +1,6 @@
+import type { CaseRecord } from '@core/case/index';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../core/case/index';
 import {
   type CaseSearchIndex,
   caseSearchIndexOf,

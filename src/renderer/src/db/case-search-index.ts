@@ -1,5 +1,5 @@
+import type { CaseStatus, Requester } from '@core/case/index';
 import { useSyncExternalStore } from 'react';
-import type { CaseStatus, Requester } from '../../../core/case/index';
 import { mirrorCases } from './case-mirror';
 import type { LocalCase } from './local-records';
 import { findRequesters } from './requester-search';

@@ -1,5 +1,5 @@
+import type { CaseEvent } from '@core/case/index';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../../core/case/index';
 import {
   appendEvents,
   chunkEvents,

@@ -1,5 +1,5 @@
+import type { CaseEvent } from '@core/case/index';
 import { Dexie } from 'dexie';
-import type { CaseEvent } from '../../../core/case/index';
 import type { EventChunk, EventChunkKind } from './local-records';
 import type { SaksbordDb } from './saksbord-db';
 

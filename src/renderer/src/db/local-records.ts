@@ -1,6 +1,6 @@
-import type { CaseChange, CaseEvent, CaseRecord, ConflictField } from '../../../core/case/index';
-import type { Role, RuleParams } from '../../../core/rules/index';
-import type { Mutation } from '../../../core/sync/index';
+import type { CaseChange, CaseEvent, CaseRecord, ConflictField } from '@core/case/index';
+import type { Role, RuleParams } from '@core/rules/index';
+import type { Mutation } from '@core/sync/index';
 
 /**
  * The rows of the local store. The server's records are the truth; these add what only this

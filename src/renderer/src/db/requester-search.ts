@@ -1,4 +1,4 @@
-import type { Requester } from '../../../core/case/index';
+import type { Requester } from '@core/case/index';
 
 /**
  * Earlier requesters whose name contains `query` (case-insensitive), one per person

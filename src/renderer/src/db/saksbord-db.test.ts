@@ -1,6 +1,6 @@
+import { type CaseEvent, caseChangeSchema } from '@core/case/index';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CaseEvent, caseChangeSchema } from '../../../core/case/index';
 import { casesOnLine } from './case-queries';
 import { appendEvents, eventsOfCase } from './event-log';
 import { currentSchemaVersion, SaksbordDb, schemaVersions } from './saksbord-db';

@@ -1,5 +1,5 @@
+import type { CaseEvent } from '@core/case/index';
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { CaseEvent } from '../../../core/case/index';
 import { chunkEvents } from './event-log';
 import type {
   ConflictRecord,

@@ -1,4 +1,4 @@
-import type { CaseChange, CaseRecord } from '../../../core/case/index';
+import type { CaseChange, CaseRecord } from '@core/case/index';
 
 /** Shared test helpers for the local store and the sync engine (used by tests only). */
 

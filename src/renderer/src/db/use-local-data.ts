@@ -1,5 +1,5 @@
+import type { SupportLine } from '@core/case/index';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { SupportLine } from '../../../core/case/index';
 import type { CaseRepository, TimelineEntry } from './case-repository';
 import type { ConflictRecord, LocalCase, OutboxItem } from './local-records';
 

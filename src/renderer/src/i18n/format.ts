@@ -12,7 +12,7 @@ export {
   formatTime,
   formatTimeWithDay,
   formatWeekday,
-} from '../../../web/i18n/format';
+} from '@web/i18n/format';
 
 /** A span of minutes for humans: '45 min', '2 t 5 min', '3 d 4 t'. */
 export function formatMinutes(minutes: number, t: Translate): string {

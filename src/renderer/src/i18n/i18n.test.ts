@@ -1,5 +1,5 @@
+import { catalogueProblems } from '@web/i18n/translator';
 import { describe, expect, it } from 'vitest';
-import { catalogueProblems } from '../../../web/i18n/translator';
 import { formatMinutes, formatNextOpening } from './format';
 import { catalogues, translate, translateCount, translatorFor } from './translate';
 

@@ -1,6 +1,6 @@
+import { defaultLocale, type Locale, locales } from '@core/config/localized-text';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { defaultLocale, type Locale, locales } from '../../../core/config/localized-text';
 
 interface LanguageState {
   locale: Locale;

@@ -1,5 +1,5 @@
+import type { Locale } from '@core/config/localized-text';
 import { useMemo } from 'react';
-import type { Locale } from '../../../core/config/localized-text';
 import { useLanguageStore } from './language-store';
 import { type Translate, translatorFor } from './translate';
 

@@ -1,6 +1,6 @@
+import { roleSchema } from '@core/rules/index';
 import { z } from 'zod';
 import { create } from 'zustand';
-import { roleSchema } from '../../../core/rules/index';
 
 /** A member of staff as the workstation shows them (assignee names, the assign picker). */
 export const staffMemberSchema = z.object({

@@ -1,5 +1,5 @@
+import type { LocalizedText } from '@core/config/localized-text';
 import { create } from 'zustand';
-import type { LocalizedText } from '../../../core/config/localized-text';
 
 /** An operational notice as the banner shows it. */
 export interface BannerNotice {

@@ -1,10 +1,6 @@
+import { createServiceCalendar, type ServiceCalendar } from '@core/calendar/index';
+import { defaultServiceConfig, type ServiceConfig, serviceConfigSchema } from '@core/config/index';
 import { create } from 'zustand';
-import { createServiceCalendar, type ServiceCalendar } from '../../../core/calendar/index';
-import {
-  defaultServiceConfig,
-  type ServiceConfig,
-  serviceConfigSchema,
-} from '../../../core/config/index';
 
 interface ServiceConfigState {
   config: ServiceConfig;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActiveSession } from '../app/session-api';
+import type { ActiveSession } from '../workstation/session-api';
 
 interface SessionState {
   /** undefined while the stored session is being read at start-up. */

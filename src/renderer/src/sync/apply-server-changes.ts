@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../../core/case/index';
+import type { CaseRecord } from '@core/case/index';
 import {
   cursorHasPassed,
   type FieldConflict,
@@ -8,7 +8,7 @@ import {
   type ReplicaDecision,
   replicaDecision,
   serverHasCaughtUp,
-} from '../../../core/sync/index';
+} from '@core/sync/index';
 import { rebuildLocalCase, serverRecordOf } from '../db/case-rebase';
 import { rebuildCase } from '../db/case-repository';
 import { appendEvents } from '../db/event-log';

@@ -1,7 +1,7 @@
-import { eventStream, pullChanges, pushMutations } from '../../../core/api/index';
-import type { LiveEvent, PullResponse, PushRequest, PushResponse } from '../../../core/sync/index';
-import { liveEventSchema } from '../../../core/sync/index';
-import { ApiError, createApiClient } from '../../../web/api/index';
+import { eventStream, pullChanges, pushMutations } from '@core/api/index';
+import type { LiveEvent, PullResponse, PushRequest, PushResponse } from '@core/sync/index';
+import { liveEventSchema } from '@core/sync/index';
+import { ApiError, createApiClient } from '@web/api/index';
 import { failureOfStatus, type SyncTransport, TransportError } from './sync-transport';
 
 export interface HttpTransportOptions {

@@ -1,8 +1,8 @@
+import type { CaseRecord } from '@core/case/index';
+import type { PushRequest } from '@core/sync/index';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InMemorySyncServer } from '../../../../tests/doubles/memory-server';
-import type { CaseRecord } from '../../../core/case/index';
-import type { PushRequest } from '../../../core/sync/index';
 import { serverRecordOf } from '../db/case-rebase';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
 import { countEvents } from '../db/event-log';

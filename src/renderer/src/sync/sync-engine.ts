@@ -1,6 +1,6 @@
+import type { CaseRecord } from '@core/case/index';
+import { type LiveEvent, maxMutationsPerPush, type PullResponse } from '@core/sync/index';
 import { liveQuery } from 'dexie';
-import type { CaseRecord } from '../../../core/case/index';
-import { type LiveEvent, maxMutationsPerPush, type PullResponse } from '../../../core/sync/index';
 import { countPending } from '../db/case-repository';
 import type { OutboxItem } from '../db/local-records';
 import { readSyncState, type SaksbordDb } from '../db/saksbord-db';

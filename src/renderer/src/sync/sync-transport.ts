@@ -1,4 +1,4 @@
-import type { LiveEvent, PullResponse, PushRequest, PushResponse } from '../../../core/sync/index';
+import type { LiveEvent, PullResponse, PushRequest, PushResponse } from '@core/sync/index';
 
 /** How the sync engine talks to the server; `http-transport.ts` is the real one. */
 export interface SyncTransport {

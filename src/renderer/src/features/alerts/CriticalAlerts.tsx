@@ -1,13 +1,13 @@
+import { statusAt } from '@core/calendar/index';
+import { type CaseRecord, openStatuses } from '@core/case/index';
 import { useEffect, useMemo } from 'react';
-import { statusAt } from '../../../../core/calendar/index';
-import { type CaseRecord, openStatuses } from '../../../../core/case/index';
-import { useWorkstation } from '../../app/workstation-context';
 import { casesWithPriorityInStatuses } from '../../db/case-queries';
 import { useStoreQuery } from '../../db/use-store-query';
 import { useT } from '../../i18n/use-t';
 import { useNow } from '../../stores/clock-store';
 import { useRouteStore } from '../../stores/route-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { createCriticalAlertSink } from './critical-alert-sink';
 import { dueAlerts, useCriticalAlertStore } from './critical-alert-store';
 

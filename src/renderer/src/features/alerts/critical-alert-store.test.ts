@@ -1,5 +1,5 @@
+import type { CaseRecord } from '@core/case/index';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../../core/case/index';
 import { dueAlerts, needsAlert, useCriticalAlertStore } from './critical-alert-store';
 import { createNotifiedLog, type NotifiedStorage } from './notified-alerts';
 

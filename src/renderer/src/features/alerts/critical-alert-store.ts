@@ -1,6 +1,6 @@
+import type { CaseRecord } from '@core/case/index';
+import { isOpenStatus } from '@core/case/index';
 import { create } from 'zustand';
-import type { CaseRecord } from '../../../../core/case/index';
-import { isOpenStatus } from '../../../../core/case/index';
 import { deviceNotifiedLog, type NotifiedLog } from './notified-alerts';
 
 /** A critical case waiting for someone to take it. */

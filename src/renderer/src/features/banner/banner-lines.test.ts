@@ -1,5 +1,5 @@
+import { createServiceCalendar, defaultCalendarConfig } from '@core/calendar/index';
 import { describe, expect, it } from 'vitest';
-import { createServiceCalendar, defaultCalendarConfig } from '../../../../core/calendar/index';
 import { translatorFor } from '../../i18n/translate';
 import { bannerLines } from './banner-lines';
 

@@ -1,5 +1,5 @@
-import { holidayNames, type ServiceCalendar, statusAt } from '../../../../core/calendar/index';
-import type { Locale } from '../../../../core/config/localized-text';
+import { holidayNames, type ServiceCalendar, statusAt } from '@core/calendar/index';
+import type { Locale } from '@core/config/localized-text';
 import { formatNextOpening, formatTime } from '../../i18n/format';
 import type { Translate } from '../../i18n/translate';
 

@@ -1,8 +1,8 @@
+import type { SupportLine } from '@core/case/index';
+import type { SlaState } from '@core/sla/index';
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { SupportLine } from '../../../../core/case/index';
-import type { SlaState } from '../../../../core/sla/index';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { dropId } from './board-moves';

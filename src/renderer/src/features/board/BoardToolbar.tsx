@@ -1,6 +1,6 @@
+import { type Priority, priorities } from '@core/case/index';
+import { priorityName } from '@core/priority/index';
 import { useId } from 'react';
-import { type Priority, priorities } from '../../../../core/case/index';
-import { priorityName } from '../../../../core/priority/index';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useBoardFilterStore } from './board-filter-store';

@@ -1,3 +1,4 @@
+import { type SupportLine, supportLines } from '@core/case/index';
 import {
   type Announcements,
   type CollisionDetection,
@@ -13,12 +14,11 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { useEffect, useMemo, useState } from 'react';
-import { type SupportLine, supportLines } from '../../../../core/case/index';
-import { mark, marks } from '../../app/performance-marks';
-import { usePersonName } from '../../app/use-person-name';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { mark, marks } from '../../workstation/performance-marks';
+import { usePersonName } from '../../workstation/use-person-name';
 import { BoardColumn } from './BoardColumn';
 import { BoardToolbar } from './BoardToolbar';
 import { useBoardFilterStore } from './board-filter-store';

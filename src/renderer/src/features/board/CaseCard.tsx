@@ -1,7 +1,7 @@
+import { priorityName } from '@core/priority/index';
+import type { SlaState } from '@core/sla/index';
 import { useDraggable } from '@dnd-kit/core';
 import { type MouseEvent, memo } from 'react';
-import { priorityName } from '../../../../core/priority/index';
-import type { SlaState } from '../../../../core/sla/index';
 import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
 import { routeHash } from '../../stores/route-store';

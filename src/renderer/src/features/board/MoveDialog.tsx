@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import { Dialog } from '../../app/Dialog';
 import { useT } from '../../i18n/use-t';
+import { Dialog } from '../../workstation/Dialog';
 import type { BoardMove, MoveAnswers } from './board-moves';
 
 export type { MoveAnswers } from './board-moves';

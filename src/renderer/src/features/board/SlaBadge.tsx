@@ -1,4 +1,4 @@
-import type { SlaState } from '../../../../core/sla/index';
+import type { SlaState } from '@core/sla/index';
 import { formatMinutes } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../../../../core/case/index';
+import type { CaseStatus } from '@core/case/index';
 import { BULK_INTERVAL_MS, defaultChangeThrottle } from '../../db/case-changes';
 import { mirrorCases } from '../../db/case-mirror';
 import { casesInStatuses } from '../../db/case-queries';

@@ -1,5 +1,5 @@
+import type { CaseStatus, SupportLine } from '@core/case/index';
 import { describe, expect, it } from 'vitest';
-import type { CaseStatus, SupportLine } from '../../../../core/case/index';
 import { changeForMove, type DropTarget, moveFor } from './board-moves';
 
 const at = (line: SupportLine, status: CaseStatus) => ({ line, status });

@@ -1,4 +1,4 @@
-import type { CaseChangeInput, CaseStatus, SupportLine } from '../../../../core/case/index';
+import type { CaseChangeInput, CaseStatus, SupportLine } from '@core/case/index';
 import type { BoardColumn } from './board-selectors';
 import { columnOf } from './board-selectors';
 

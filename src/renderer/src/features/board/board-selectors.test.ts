@@ -1,5 +1,5 @@
+import type { SlaState } from '@core/sla/index';
 import { describe, expect, it } from 'vitest';
-import type { SlaState } from '../../../../core/sla/index';
 import type { LocalCase } from '../../db/local-records';
 import { emptyFilter, groupBoard, matchesFilter, sortCases } from './board-selectors';
 

@@ -1,11 +1,11 @@
-import type { CaseStatus, Priority, SupportLine } from '../../../../core/case/index';
+import type { CaseStatus, Priority, SupportLine } from '@core/case/index';
 import {
   compareSlaOrderKeys,
   type SlaOrderKey,
   type SlaState,
   slaOrderKey,
   slaUrgency,
-} from '../../../../core/sla/index';
+} from '@core/sla/index';
 import type { LocalCase } from '../../db/local-records';
 
 /** The columns of the board, left to right. `closed` appears only when asked for. */

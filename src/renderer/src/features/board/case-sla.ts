@@ -1,6 +1,6 @@
-import type { ServiceCalendar } from '../../../../core/calendar/index';
-import type { CaseRecord } from '../../../../core/case/index';
-import { type SlaConfig, type SlaState, slaStateOfCase } from '../../../../core/sla/index';
+import type { ServiceCalendar } from '@core/calendar/index';
+import type { CaseRecord } from '@core/case/index';
+import { type SlaConfig, type SlaState, slaStateOfCase } from '@core/sla/index';
 
 /**
  * SLA state of a record at `now`, from the SLA facts its history left on the record (exact:

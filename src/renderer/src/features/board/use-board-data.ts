@@ -1,11 +1,11 @@
+import type { CaseStatus } from '@core/case/index';
+import type { SlaState } from '@core/sla/index';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CaseStatus } from '../../../../core/case/index';
-import type { SlaState } from '../../../../core/sla/index';
-import { useWorkstation } from '../../app/workstation-context';
 import type { LocalCase } from '../../db/local-records';
 import { useNowMinute } from '../../stores/clock-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { subscribeBoardCases } from './board-case-cache';
 import { currentFilter, useBoardFilterStore } from './board-filter-store';
 import {

@@ -1,13 +1,13 @@
+import { allowedMoves, formatRuleMessage } from '@core/rules/index';
 import { useState } from 'react';
-import { allowedMoves, formatRuleMessage } from '../../../../core/rules/index';
-import { mark, marks, measureFrom } from '../../app/performance-marks';
-import { useApplyChange } from '../../app/use-apply-change';
-import { useWorkstation } from '../../app/workstation-context';
 import { stripLocal } from '../../db/case-rebase';
 import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
+import { mark, marks, measureFrom } from '../../workstation/performance-marks';
+import { useApplyChange } from '../../workstation/use-apply-change';
+import { useWorkstation } from '../../workstation/workstation-context';
 import {
   type BoardMove,
   changeForMove,

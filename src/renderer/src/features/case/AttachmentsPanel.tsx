@@ -1,12 +1,12 @@
+import { downloadAttachment, uploadAttachment } from '@core/api/index';
 import { type ChangeEvent, useRef, useState } from 'react';
-import { downloadAttachment, uploadAttachment } from '../../../../core/api/index';
-import { useWorkstation } from '../../app/workstation-context';
 import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useNetworkStore } from '../../stores/network-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { formatBytes } from './history-text';
 import { entryFacts } from './timeline-facts';
 

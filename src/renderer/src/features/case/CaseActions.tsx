@@ -1,20 +1,20 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState } from 'react';
 import {
   type CaseChangeInput,
   type CaseStatus,
   caseStatuses,
   type SupportLine,
-} from '../../../../core/case/index';
-import { refusalText } from '../../../../core/rules/index';
-import { useApplyChange } from '../../app/use-apply-change';
-import { usePersonName } from '../../app/use-person-name';
-import { useWorkstation } from '../../app/workstation-context';
+} from '@core/case/index';
+import { refusalText } from '@core/rules/index';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useDirectoryStore } from '../../stores/directory-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
+import { useApplyChange } from '../../workstation/use-apply-change';
+import { usePersonName } from '../../workstation/use-person-name';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { type BoardMove, changeForMove } from '../board/board-moves';
 import { displayNumber } from '../board/CaseCard';
 import { MoveDialog } from '../board/MoveDialog';

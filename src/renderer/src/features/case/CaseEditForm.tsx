@@ -1,9 +1,9 @@
+import type { CaseChangeInput } from '@core/case/index';
 import { type FormEvent, useId, useState } from 'react';
-import type { CaseChangeInput } from '../../../../core/case/index';
-import { useApplyChange } from '../../app/use-apply-change';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { useToastStore } from '../../stores/toast-store';
+import { useApplyChange } from '../../workstation/use-apply-change';
 
 /** Edits the plain fields (title, description, the requester's contact and unit). Only the
  *  fields that changed are sent, so an untouched field can never overwrite someone else's. */

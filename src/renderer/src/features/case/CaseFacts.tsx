@@ -1,10 +1,10 @@
+import { requesterPhone } from '@core/case/index';
 import type { ReactNode } from 'react';
-import { requesterPhone } from '../../../../core/case/index';
-import { usePersonName } from '../../app/use-person-name';
 import type { LocalCase } from '../../db/local-records';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { usePersonName } from '../../workstation/use-person-name';
 
 /** The case's fields as a definition list (times in Europe/Oslo). */
 export function CaseFacts({ record: c }: { record: LocalCase }) {

@@ -1,10 +1,10 @@
-import { priorityName } from '../../../../core/priority/index';
-import { useWorkstation } from '../../app/workstation-context';
+import { priorityName } from '@core/priority/index';
 import { useCase, useCaseConflicts, useCaseTimeline } from '../../db/use-local-data';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useNowMinute } from '../../stores/clock-store';
 import { routeHash } from '../../stores/route-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { displayNumber } from '../board/CaseCard';
 import { slaOfRecord } from '../board/case-sla';
 import { SlaBadge } from '../board/SlaBadge';

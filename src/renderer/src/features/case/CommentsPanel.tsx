@@ -1,11 +1,11 @@
+import type { CommentVisibility } from '@core/case/index';
 import { type FormEvent, useId, useState } from 'react';
-import type { CommentVisibility } from '../../../../core/case/index';
-import { useApplyChange } from '../../app/use-apply-change';
-import { usePersonName } from '../../app/use-person-name';
 import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useToastStore } from '../../stores/toast-store';
+import { useApplyChange } from '../../workstation/use-apply-change';
+import { usePersonName } from '../../workstation/use-person-name';
 import { personWithRequester, type RequesterRef } from './history-text';
 import { entryFacts } from './timeline-facts';
 

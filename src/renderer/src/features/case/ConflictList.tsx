@@ -1,8 +1,8 @@
-import { priorityLabel } from '../../../../core/priority/index';
-import { usePersonName } from '../../app/use-person-name';
-import { useWorkstation } from '../../app/workstation-context';
+import { priorityLabel } from '@core/priority/index';
 import type { ConflictRecord } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
+import { usePersonName } from '../../workstation/use-person-name';
+import { useWorkstation } from '../../workstation/workstation-context';
 
 /**
  * Values of this user that lost to a newer change on the server while they were offline:

@@ -1,10 +1,10 @@
+import { refusalText } from '@core/rules/index';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { refusalText } from '../../../../core/rules/index';
-import { usePersonName } from '../../app/use-person-name';
-import { useWorkstation } from '../../app/workstation-context';
 import type { TimelineEntry } from '../../db/case-repository';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import { usePersonName } from '../../workstation/use-person-name';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { deviceOrigin } from './device-origin';
 import { describeChange, personWithRequester, type RequesterRef } from './history-text';
 import { entryFacts } from './timeline-facts';

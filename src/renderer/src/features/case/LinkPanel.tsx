@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { useApplyChange } from '../../app/use-apply-change';
-import { useWorkstation } from '../../app/workstation-context';
 import { MIN_QUERY_LENGTH, useCaseSearchIndex } from '../../db/case-search-index';
 import type { LocalCase } from '../../db/local-records';
 import { useT } from '../../i18n/use-t';
 import { routeHash } from '../../stores/route-store';
 import { useToastStore } from '../../stores/toast-store';
+import { useApplyChange } from '../../workstation/use-apply-change';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { displayNumber } from '../board/CaseCard';
 
 /** Links related cases, or merges this case into another as a duplicate. */

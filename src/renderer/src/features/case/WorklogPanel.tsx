@@ -1,12 +1,12 @@
+import type { SupportLine } from '@core/case/index';
 import { type FormEvent, useId, useState } from 'react';
-import type { SupportLine } from '../../../../core/case/index';
-import { useApplyChange } from '../../app/use-apply-change';
-import { usePersonName } from '../../app/use-person-name';
 import type { TimelineEntry } from '../../db/case-repository';
 import type { LocalCase } from '../../db/local-records';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useToastStore } from '../../stores/toast-store';
+import { useApplyChange } from '../../workstation/use-apply-change';
+import { usePersonName } from '../../workstation/use-person-name';
 import { worklogTotals } from './history-text';
 import { entryFacts } from './timeline-facts';
 import { worklogEntries } from './worklog-entries';

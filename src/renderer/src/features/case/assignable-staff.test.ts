@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import type { Requester } from '../../../../core/case/index';
+import type { Requester } from '@core/case/index';
 import {
   type MunicipalityConfig,
   municipalityConfigSchema,
-} from '../../../../core/config/municipality-config';
-import { checkAssignment } from '../../../../core/rules/index';
+} from '@core/config/municipality-config';
+import { checkAssignment } from '@core/rules/index';
+import { describe, expect, it } from 'vitest';
 import { assignableStaff, type Candidate } from './assignable-staff';
 
 const municipalities: MunicipalityConfig[] = [

@@ -1,6 +1,6 @@
-import type { CaseRecord } from '../../../../core/case/index';
-import type { MunicipalityConfig } from '../../../../core/config/municipality-config';
-import { isOnCaseLine, type UserFacts } from '../../../../core/rules/index';
+import type { CaseRecord } from '@core/case/index';
+import type { MunicipalityConfig } from '@core/config/municipality-config';
+import { isOnCaseLine, type UserFacts } from '@core/rules/index';
 
 /** Someone who might be given a case: an id with the facts the assignment rules look at. */
 export type Candidate = UserFacts & { id: string };

@@ -1,5 +1,5 @@
+import { type CaseChangeInput, caseChangeSchema } from '@core/case/index';
 import { describe, expect, it } from 'vitest';
-import { type CaseChangeInput, caseChangeSchema } from '../../../../core/case/index';
 import { translatorFor } from '../../i18n/translate';
 import { describeChange, personWithRequester, worklogTotals } from './history-text';
 

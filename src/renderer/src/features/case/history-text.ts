@@ -1,6 +1,6 @@
-import type { CaseChange } from '../../../../core/case/index';
-import type { Locale } from '../../../../core/config/localized-text';
-import { priorityLabel } from '../../../../core/priority/index';
+import type { CaseChange } from '@core/case/index';
+import type { Locale } from '@core/config/localized-text';
+import { priorityLabel } from '@core/priority/index';
 import type { Translate } from '../../i18n/translate';
 
 /** How the history names things it refers to: people and other cases. */

@@ -1,5 +1,5 @@
-import type { CaseChange } from '../../../../core/case/index';
-import type { RuleParams } from '../../../../core/rules/index';
+import type { CaseChange } from '@core/case/index';
+import type { RuleParams } from '@core/rules/index';
 import type { TimelineEntry } from '../../db/case-repository';
 
 /** A history entry reduced to what the panels show, whether the server has it yet or not. */

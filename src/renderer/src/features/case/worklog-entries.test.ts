@@ -1,5 +1,5 @@
+import { type CaseChangeInput, caseChangeSchema } from '@core/case/index';
 import { describe, expect, it } from 'vitest';
-import { type CaseChangeInput, caseChangeSchema } from '../../../../core/case/index';
 import type { EntryFacts } from './timeline-facts';
 import { worklogEntries } from './worklog-entries';
 

@@ -1,6 +1,6 @@
-import type { ProblemCategory } from '../../../../core/config/index';
-import { CategoryFields as SharedCategoryFields } from '../../../../web/components/CategoryFields';
-import type { FormInputs } from '../../../../web/components/category-inputs';
+import type { ProblemCategory } from '@core/config/index';
+import { CategoryFields as SharedCategoryFields } from '@web/components/CategoryFields';
+import type { FormInputs } from '@web/components/category-inputs';
 import { useLocale, useT } from '../../i18n/use-t';
 
 /**

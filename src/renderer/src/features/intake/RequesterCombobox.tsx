@@ -1,9 +1,9 @@
+import type { Requester } from '@core/case/index';
 import { type KeyboardEvent, useDeferredValue, useId, useState } from 'react';
-import type { Requester } from '../../../../core/case/index';
-import { useWorkstation } from '../../app/workstation-context';
 import { useCaseSearchIndex } from '../../db/case-search-index';
 import { useT } from '../../i18n/use-t';
 import { useServiceConfigStore } from '../../stores/service-config-store';
+import { useWorkstation } from '../../workstation/workstation-context';
 
 /**
  * Finds a requester from earlier cases by name (ARIA combobox: arrows to choose, Enter to

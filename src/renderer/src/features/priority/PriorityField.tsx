@@ -1,6 +1,6 @@
+import { type Priority, type PriorityAnswers, priorities } from '@core/case/index';
+import { priorityName } from '@core/priority/index';
 import { useId, useState } from 'react';
-import { type Priority, type PriorityAnswers, priorities } from '../../../../core/case/index';
-import { priorityName } from '../../../../core/priority/index';
 import { useLocale, useT } from '../../i18n/use-t';
 import { PriorityWizard } from './PriorityWizard';
 import { type WizardState, wizardClosed } from './wizard-state';

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Priority, PriorityAnswers } from '../../../../core/case/index';
+import type { Priority, PriorityAnswers } from '@core/case/index';
 import {
   classifyPriority,
   type PriorityQuestionKey,
   priorityLabel,
   priorityQuestions,
-} from '../../../../core/priority/index';
+} from '@core/priority/index';
+import { useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { WizardState } from './wizard-state';
 

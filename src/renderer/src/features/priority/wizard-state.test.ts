@@ -1,5 +1,5 @@
+import type { PriorityAnswers } from '@core/case/index';
 import { describe, expect, it } from 'vitest';
-import type { PriorityAnswers } from '../../../../core/case/index';
 import { type PriorityDecision, priorityToRegister, type WizardState } from './wizard-state';
 
 const wizardAnswers = { stopsWork: true } as unknown as PriorityAnswers;

@@ -1,4 +1,4 @@
-import type { Priority, PriorityAnswers } from '../../../../core/case/index';
+import type { Priority, PriorityAnswers } from '@core/case/index';
 
 /**
  * Where the priority wizard stands beside a form:

@@ -1,10 +1,15 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { desktopServerUrl, ensureDesktopServer } from '../../app/desktop-settings';
-import { deviceId } from '../../app/device-id';
-import { LanguagePicker } from '../../app/LanguagePicker';
-import { defaultServerUrl, normaliseServerUrl, SignInError, signIn } from '../../app/session-api';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
+import { desktopServerUrl, ensureDesktopServer } from '../../workstation/desktop-settings';
+import { deviceId } from '../../workstation/device-id';
+import { LanguagePicker } from '../../workstation/LanguagePicker';
+import {
+  defaultServerUrl,
+  normaliseServerUrl,
+  SignInError,
+  signIn,
+} from '../../workstation/session-api';
 
 /** Server address, username, password and language; the session is kept for offline use. */
 export function SignInScreen() {

@@ -1,4 +1,4 @@
-import type { Priority } from '../../../../core/case/index';
+import type { Priority } from '@core/case/index';
 
 /**
  * Fills that differ in pattern as well as colour, so priorities and clocks can be told apart

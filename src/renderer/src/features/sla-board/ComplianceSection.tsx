@@ -1,15 +1,6 @@
+import { type Priority, priorities, type SupportLine, supportLines } from '@core/case/index';
+import { complianceRowsOf, type ReportPeriod, type SlaBoardReport } from '@core/reports/index';
 import { useState } from 'react';
-import {
-  type Priority,
-  priorities,
-  type SupportLine,
-  supportLines,
-} from '../../../../core/case/index';
-import {
-  complianceRowsOf,
-  type ReportPeriod,
-  type SlaBoardReport,
-} from '../../../../core/reports/index';
 import { FigureSection } from './FigureSection';
 import { FigureTable } from './FigureTable';
 import { PeriodPicker } from './PeriodPicker';

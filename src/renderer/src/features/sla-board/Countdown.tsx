@@ -1,4 +1,4 @@
-import { type CountdownStatus, countdownOf, formatCountdown } from '../../../../core/reports/index';
+import { type CountdownStatus, countdownOf, formatCountdown } from '@core/reports/index';
 import { useNow } from '../../stores/clock-store';
 import { useSlaT } from './sla-board-messages';
 

@@ -1,5 +1,5 @@
+import type { FigureId, FigureRows, SlaBoardReport } from '@core/reports/index';
 import type { ReactNode } from 'react';
-import type { FigureId, FigureRows, SlaBoardReport } from '../../../../core/reports/index';
 import { ExportCsvButton } from './csv-download';
 import type { SlaTranslate } from './sla-board-messages';
 import { useScrollsSideways } from './use-scroll-focus';

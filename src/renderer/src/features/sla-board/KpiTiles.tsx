@@ -1,4 +1,4 @@
-import type { SlaBoardReport } from '../../../../core/reports/index';
+import type { SlaBoardReport } from '@core/reports/index';
 import type { SlaTranslate } from './sla-board-messages';
 
 /** The headline numbers, large, with words (never colour alone). */

@@ -1,5 +1,5 @@
-import { priorities, supportLines } from '../../../../core/case/index';
-import type { SlaBoardReport } from '../../../../core/reports/index';
+import { priorities, supportLines } from '@core/case/index';
+import type { SlaBoardReport } from '@core/reports/index';
 import { FigureSection } from './FigureSection';
 import { FigureTable } from './FigureTable';
 import { OpenCasesChart } from './SlaCharts';

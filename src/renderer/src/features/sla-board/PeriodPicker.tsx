@@ -1,4 +1,4 @@
-import { type ReportPeriod, reportPeriods } from '../../../../core/reports/index';
+import { type ReportPeriod, reportPeriods } from '@core/reports/index';
 import type { SlaTranslate } from './sla-board-messages';
 
 /** Radio buttons choosing the report period a figure shows. */

@@ -1,5 +1,5 @@
+import { type Priority, priorities } from '@core/case/index';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
-import { type Priority, priorities } from '../../../../core/case/index';
 import { barsMargin, ChartFrame, gridStroke, ink, tick } from './ChartFrame';
 import { priorityFill } from './ChartPatterns';
 import type { SlaTranslate } from './sla-board-messages';

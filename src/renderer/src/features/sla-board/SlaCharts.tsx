@@ -1,16 +1,11 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
-import {
-  type Priority,
-  priorities,
-  type SupportLine,
-  supportLines,
-} from '../../../../core/case/index';
+import { type Priority, priorities, type SupportLine, supportLines } from '@core/case/index';
 import type {
   AgentLoad,
   ClockCompliance,
   ComplianceCell,
   OpenCasesFigure,
-} from '../../../../core/reports/index';
+} from '@core/reports/index';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, XAxis, YAxis } from 'recharts';
 import { barsMargin, ChartFrame, gridStroke, ink, tick } from './ChartFrame';
 import { clockFill } from './ChartPatterns';
 import { PriorityStackChart } from './PriorityStackChart';

@@ -1,4 +1,4 @@
-import { type SlaRiskRow, slaRiskGroups } from '../../../../core/reports/index';
+import { type SlaRiskRow, slaRiskGroups } from '@core/reports/index';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-t';
 import { Countdown } from './Countdown';

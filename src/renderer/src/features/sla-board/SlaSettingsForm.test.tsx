@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+
+import { defaultSlaConfig, type SlaConfig } from '@core/sla/index';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultSlaConfig, type SlaConfig } from '../../../../core/sla/index';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useDirectoryStore } from '../../stores/directory-store';
 import { SlaSettingsForm } from './SlaSettingsForm';

@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { type Priority, priorities } from '../../../../core/case/index';
-import type { SlaSettings } from '../../../../core/reports/index';
+import { type Priority, priorities } from '@core/case/index';
+import type { SlaSettings } from '@core/reports/index';
 import {
   changeCalendar,
   changeUnit,
@@ -11,7 +10,8 @@ import {
   type TargetDraft,
   type TargetUnit,
   unitsFor,
-} from '../../../../core/sla/index';
+} from '@core/sla/index';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-t';
 import { useDirectoryStore } from '../../stores/directory-store';

@@ -1,5 +1,5 @@
+import type { CriticalWaitingFigure } from '@core/reports/index';
 import { useEffect } from 'react';
-import type { CriticalWaitingFigure } from '../../../../core/reports/index';
 import { formatDateTime, formatMinutes, formatTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useNow } from '../../stores/clock-store';

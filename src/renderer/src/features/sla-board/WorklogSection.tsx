@@ -1,10 +1,6 @@
+import { supportLines } from '@core/case/index';
+import { type ReportPeriod, type SlaBoardReport, worklogRowsOf } from '@core/reports/index';
 import { useState } from 'react';
-import { supportLines } from '../../../../core/case/index';
-import {
-  type ReportPeriod,
-  type SlaBoardReport,
-  worklogRowsOf,
-} from '../../../../core/reports/index';
 import { formatMinutes } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { FigureSection } from './FigureSection';

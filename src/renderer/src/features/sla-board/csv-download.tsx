@@ -1,14 +1,14 @@
-import { ORGANISATION_TIME_ZONE } from '../../../../core/index';
+import { ORGANISATION_TIME_ZONE } from '@core/index';
 import {
   type CsvWords,
   csvFileName,
   type FigureId,
   type FigureRows,
   figureCsv,
-} from '../../../../core/reports/index';
-import { useWorkstation } from '../../app/workstation-context';
+} from '@core/reports/index';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useDirectoryStore } from '../../stores/directory-store';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { csvFileParts, csvWords } from './csv-words';
 import { useSlaT } from './sla-board-messages';
 

@@ -1,13 +1,8 @@
+import { createServiceCalendar, defaultCalendarConfig } from '@core/calendar/index';
+import { csvFileName, csvHeaderKeys, figureCsv, slaBoardReport } from '@core/reports/index';
+import { buildFixture, fixtureNow } from '@core/reports/sla-board-fixtures';
+import { defaultSlaConfig } from '@core/sla/sla-targets';
 import { describe, expect, it } from 'vitest';
-import { createServiceCalendar, defaultCalendarConfig } from '../../../../core/calendar/index';
-import {
-  csvFileName,
-  csvHeaderKeys,
-  figureCsv,
-  slaBoardReport,
-} from '../../../../core/reports/index';
-import { buildFixture, fixtureNow } from '../../../../core/reports/sla-board-fixtures';
-import { defaultSlaConfig } from '../../../../core/sla/sla-targets';
 import { csvFileParts, csvWords } from './csv-words';
 
 const report = slaBoardReport({

@@ -1,10 +1,10 @@
-import type { Locale } from '../../../../core/config/localized-text';
+import type { Locale } from '@core/config/localized-text';
 import {
   type CsvHeaderKey,
   type CsvWords,
   type FigureId,
   reportPeriods,
-} from '../../../../core/reports/index';
+} from '@core/reports/index';
 import { translatorFor } from '../../i18n/translate';
 import { type SlaMessageKey, slaTranslator } from './sla-board-messages';
 

@@ -1,7 +1,7 @@
+import { priorities } from '@core/case/index';
+import { placeholdersOf } from '@core/i18n/message-template';
+import { priorityName } from '@core/priority/index';
 import { describe, expect, it } from 'vitest';
-import { priorities } from '../../../../core/case/index';
-import { placeholdersOf } from '../../../../core/i18n/message-template';
-import { priorityName } from '../../../../core/priority/index';
 import { catalogues } from '../../i18n/translate';
 import { slaCatalogues, slaNn, slaTranslator } from './sla-board-messages';
 

@@ -4,9 +4,10 @@
  * løysingstid, tidsføring, vakt, ventar på innmeldar / leverandør. The Nynorsk object defines
  * the keys; the others must have the same keys and placeholders (sla-board-messages.test.ts).
  */
+
+import type { Locale } from '@core/config/localized-text';
+import { fillTemplate } from '@core/i18n/message-template';
 import { useMemo } from 'react';
-import type { Locale } from '../../../../core/config/localized-text';
-import { fillTemplate } from '../../../../core/i18n/message-template';
 import { useLanguageStore } from '../../i18n/language-store';
 
 export const slaNn = {

@@ -1,7 +1,7 @@
-import { getSlaSettings, putSlaSettings } from '../../../../core/api/index';
-import type { SlaSettings } from '../../../../core/reports/index';
-import type { SlaConfig } from '../../../../core/sla/index';
-import { ApiError, createApiClient } from '../../../../web/api/index';
+import { getSlaSettings, putSlaSettings } from '@core/api/index';
+import type { SlaSettings } from '@core/reports/index';
+import type { SlaConfig } from '@core/sla/index';
+import { ApiError, createApiClient } from '@web/api/index';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 
 /** Where and as whom to talk to the server (the signed-in workstation's session). */

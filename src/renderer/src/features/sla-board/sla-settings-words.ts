@@ -1,5 +1,5 @@
-import type { Priority } from '../../../../core/case/index';
-import type { SlaDraft, SlaDraftField, SlaDraftIssue } from '../../../../core/sla/index';
+import type { Priority } from '@core/case/index';
+import type { SlaDraft, SlaDraftField, SlaDraftIssue } from '@core/sla/index';
 import type { SlaTranslate } from './sla-board-messages';
 
 /** A field of the targets form as the user reads it: 'Høg — Responstid'. */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { usePersonName } from '../../app/use-person-name';
-import { useWorkstation } from '../../app/workstation-context';
+import { usePersonName } from '../../workstation/use-person-name';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { useSlaT } from './sla-board-messages';
 import { useSlaBoardData } from './use-sla-board-data';
 import { useSlaSettings } from './use-sla-settings';

@@ -1,13 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { DateTime } from 'luxon';
-import { useMemo } from 'react';
-import { openStatuses } from '../../../../core/case/index';
+import { openStatuses } from '@core/case/index';
 import {
   type SlaBoardReport,
   slaBoardReport,
   type WorklogEntry,
   worklogEntriesOf,
-} from '../../../../core/reports/index';
+} from '@core/reports/index';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { DateTime } from 'luxon';
+import { useMemo } from 'react';
 import { caseIdsInStatuses } from '../../db/case-queries';
 import { worklogEventsSince } from '../../db/event-log';
 import type { LocalCase } from '../../db/local-records';

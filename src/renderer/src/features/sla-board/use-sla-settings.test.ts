@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+
+import { defaultSlaConfig } from '@core/sla/index';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultSlaConfig } from '../../../../core/sla/index';
 import { useSlaSettings } from './use-sla-settings';
 
 /** What the server answers next; null = it does not answer (offline). */

@@ -1,5 +1,5 @@
+import type { SlaSettings } from '@core/reports/index';
 import { useEffect, useMemo, useState } from 'react';
-import type { SlaSettings } from '../../../../core/reports/index';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { applySlaSettings, fetchSlaSettings, type ServerAccess } from './sla-settings-api';
 

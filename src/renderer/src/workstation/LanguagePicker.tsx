@@ -1,4 +1,4 @@
-import { LanguagePicker as SharedLanguagePicker } from '../../../web/components/LanguagePicker';
+import { LanguagePicker as SharedLanguagePicker } from '@web/components/LanguagePicker';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
 

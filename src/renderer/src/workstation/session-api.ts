@@ -1,6 +1,6 @@
+import { signIn as signInRoute, signOut as signOutRoute } from '@core/api/index';
+import { ApiError, createApiClient } from '@web/api/index';
 import { z } from 'zod';
-import { signIn as signInRoute, signOut as signOutRoute } from '../../../core/api/index';
-import { ApiError, createApiClient } from '../../../web/api/index';
 import type { SessionRow } from '../db/local-records';
 import { SaksbordDb } from '../db/saksbord-db';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../core/config/localized-text';
+import type { Locale } from '@core/config/localized-text';
 
 /**
  * Desktop-only settings through the preload: the server address lives in the main process

@@ -1,6 +1,6 @@
+import type { CaseChangeInput } from '@core/case/index';
+import { formatRuleMessage, type RuleId, ruleIds } from '@core/rules/index';
 import { useCallback } from 'react';
-import type { CaseChangeInput } from '../../../core/case/index';
-import { formatRuleMessage, type RuleId, ruleIds } from '../../../core/rules/index';
 import { RuleViolation } from '../db/local-errors';
 import { useLocale } from '../i18n/use-t';
 import { useWorkstation } from './workstation-context';

@@ -1,7 +1,7 @@
-import type { CaseRecord } from '../../../core/case/index';
-import type { Actor } from '../../../core/rules/index';
-import { checkChange, roleSchema } from '../../../core/rules/index';
-import { type ApiClient, createApiClient } from '../../../web/api/index';
+import type { CaseRecord } from '@core/case/index';
+import type { Actor } from '@core/rules/index';
+import { checkChange, roleSchema } from '@core/rules/index';
+import { type ApiClient, createApiClient } from '@web/api/index';
 import { type CaseRepository, createCaseRepository } from '../db/case-repository';
 import { releaseCaseSearchIndex } from '../db/case-search-index';
 import { SaksbordDb } from '../db/saksbord-db';

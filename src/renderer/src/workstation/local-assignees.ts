@@ -1,5 +1,5 @@
-import type { CaseChange } from '../../../core/case/index';
-import type { Actor, UserLookup } from '../../../core/rules/index';
+import type { CaseChange } from '@core/case/index';
+import type { Actor, UserLookup } from '@core/rules/index';
 
 /**
  * The user lookup for this workstation's own rule check of a change: its staff directory (and

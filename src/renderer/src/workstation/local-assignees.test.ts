@@ -1,6 +1,6 @@
+import { type CaseChangeInput, caseChangeSchema } from '@core/case/index';
+import type { Actor } from '@core/rules/index';
 import { describe, expect, it } from 'vitest';
-import { type CaseChangeInput, caseChangeSchema } from '../../../core/case/index';
-import type { Actor } from '../../../core/rules/index';
 import { localAssigneeLookup } from './local-assignees';
 
 const me: Actor = { id: 'agent1', role: 'agent', municipalityIds: [] };
