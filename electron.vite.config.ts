@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { pathAliases } from './path-aliases';
+import { pathAliasesFrom } from './path-aliases';
 
 export default defineConfig({
   main: {
-    resolve: { alias: pathAliases },
+    resolve: { alias: pathAliasesFrom(__dirname) },
     // Dependencies (zod) are bundled, so the packaged app needs no node_modules.
     build: {
       externalizeDeps: false,
@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   preload: {
-    resolve: { alias: pathAliases },
+    resolve: { alias: pathAliasesFrom(__dirname) },
     // CommonJS with every dependency bundled (a sandboxed preload can require only
     // `electron`), so that the window can keep `sandbox: true` (see stack notes).
     build: {
@@ -25,7 +25,7 @@ export default defineConfig({
     },
   },
   renderer: {
-    resolve: { alias: pathAliases },
+    resolve: { alias: pathAliasesFrom(__dirname) },
     root: resolve(__dirname, 'src/renderer'),
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
     plugins: [react()],

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { pathAliases } from './path-aliases';
+import { pathAliasesFrom } from './path-aliases';
 
 /** The self-service portal for the municipalities' staff, served by the server at /portal. */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/portal'),
   base: '/portal/',
   plugins: [react()],
-  resolve: { alias: pathAliases },
+  resolve: { alias: pathAliasesFrom(import.meta.dirname) },
   build: { outDir: resolve(import.meta.dirname, 'out/portal'), emptyOutDir: true },
 });

@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
-import { pathAliases } from './path-aliases';
+import { pathAliasesFrom } from './path-aliases';
 
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: pathAliases },
+        resolve: { alias: pathAliasesFrom(import.meta.dirname) },
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
@@ -14,7 +14,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: pathAliases },
+        resolve: { alias: pathAliasesFrom(import.meta.dirname) },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
