@@ -94,14 +94,34 @@ export async function keyboardMove(
 }
 
 /** Drags a card with the mouse onto a column (small steps, as dnd-kit needs real moves). */
+/** An element's box once it has stayed put for 200 ms (layout settled). */
+async function stableBox(locator: ReturnType<Page['locator']>) {
+  let last = '';
+  let box: Awaited<ReturnType<typeof locator.boundingBox>> = null;
+  await expect
+    .poll(
+      async () => {
+        box = await locator.boundingBox();
+        const now = JSON.stringify(box);
+        const settled = box !== null && now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [200], timeout: 10_000 },
+    )
+    .toBe(true);
+  return box!;
+}
+
 export async function mouseDrag(
   page: Page,
   card: ReturnType<Page['locator']>,
   column: ReturnType<Page['locator']>,
 ): Promise<void> {
-  const from = await card.boundingBox();
-  const to = await column.boundingBox();
-  if (!from || !to) throw new Error('card or column not visible');
+  // Measured once the page has stopped moving: the critical-alert strip appearing above the
+  // board after sign-in pushes it down, and a press where the card was lands on the heading.
+  const from = await stableBox(card);
+  const to = await stableBox(column);
   await page.mouse.move(from.x + 20, from.y + 10);
   await page.mouse.down();
   await page.mouse.move(from.x + 40, from.y + 30, { steps: 5 });
