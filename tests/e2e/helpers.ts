@@ -118,13 +118,24 @@ export async function mouseDrag(
   card: ReturnType<Page['locator']>,
   column: ReturnType<Page['locator']>,
 ): Promise<void> {
-  // Measured once the page has stopped moving: the critical-alert strip appearing above the
-  // board after sign-in pushes it down, and a press where the card was lands on the heading.
-  const from = await stableBox(card);
+  // The critical-alert strip appearing above the board after sign-in pushes it down; a press
+  // measured before lands on the heading and picks nothing up. So the boxes are measured once
+  // the page has stopped moving, and a press that did not pick the card up is made again.
+  for (let attempt = 1; ; attempt++) {
+    const from = await stableBox(card);
+    await page.mouse.move(from.x + 20, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 30, { steps: 5 });
+    // While it is dragged, the card is shown twice (in place and in the drag overlay).
+    const pickedUp = await expect(page.locator('.card--dragging').first())
+      .toBeVisible({ timeout: 1_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (pickedUp || attempt === 3) break;
+    await page.mouse.up();
+    await page.keyboard.press('Escape');
+  }
   const to = await stableBox(column);
-  await page.mouse.move(from.x + 20, from.y + 10);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, from.y + 30, { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
   await page.mouse.up();
 }
