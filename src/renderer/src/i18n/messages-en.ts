@@ -194,6 +194,7 @@ export const en: Messages = {
   'history.unassigned': 'Unassigned',
   'history.escalated': 'Moved to line {line}: {reason}',
   'history.tried': 'Tried: {tried}',
+  'history.note': 'Note: {note}',
   'history.commented': 'Comment ({visibility})',
   'history.worklogAdded': '{minutes} min logged on line {line}',
   'history.linked': 'Linked to {other}',

@@ -194,6 +194,7 @@ export const nb: Messages = {
   'history.unassigned': 'Tildelingen fjernet',
   'history.escalated': 'Flyttet til {line}. linje: {reason}',
   'history.tried': 'Prøvd: {tried}',
+  'history.note': 'Notat: {note}',
   'history.commented': 'Kommentar ({visibility})',
   'history.worklogAdded': '{minutes} min ført på {line}. linje',
   'history.linked': 'Lenket til {other}',

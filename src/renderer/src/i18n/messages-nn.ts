@@ -196,6 +196,7 @@ export const nn = {
   'history.unassigned': 'Tildelinga fjerna',
   'history.escalated': 'Flytt til {line}. linje: {reason}',
   'history.tried': 'Prøvd: {tried}',
+  'history.note': 'Notat: {note}',
   'history.commented': 'Kommentar ({visibility})',
   'history.worklogAdded': '{minutes} min ført på {line}. linje',
   'history.linked': 'Lenkja til {other}',

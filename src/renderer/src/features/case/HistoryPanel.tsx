@@ -6,7 +6,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { usePersonName } from '../../workstation/use-person-name';
 import { useWorkstation } from '../../workstation/workstation-context';
 import { deviceOrigin } from './device-origin';
-import { describeChange, personWithRequester, type RequesterRef } from './history-text';
+import { changeNote, describeChange, personWithRequester, type RequesterRef } from './history-text';
 import { entryFacts } from './timeline-facts';
 
 /** The audit trail: who did what, when, from where; local edits marked as waiting. */
@@ -53,6 +53,9 @@ export function HistoryPanel({
             <div>{describeChange(e.change, t, locale, lookups)}</div>
             {e.change.type === 'escalated' && e.change.tried ? (
               <div>{t('history.tried', { tried: e.change.tried })}</div>
+            ) : null}
+            {changeNote(e.change) ? (
+              <div>{t('history.note', { note: changeNote(e.change) ?? '' })}</div>
             ) : null}
             <div className="feed__when">
               {formatDateTime(e.at, locale)} · {withOrigin(e.actorId, e.deviceId)}

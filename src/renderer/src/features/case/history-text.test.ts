@@ -1,7 +1,7 @@
 import { type CaseChangeInput, caseChangeSchema } from '@core/case/index';
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../../i18n/translate';
-import { describeChange, personWithRequester, worklogTotals } from './history-text';
+import { changeNote, describeChange, personWithRequester, worklogTotals } from './history-text';
 
 const c = (input: CaseChangeInput) => caseChangeSchema.parse(input);
 const lookups = { person: () => 'Kari', caseNumber: () => '2026-00001' };
@@ -60,5 +60,19 @@ describe('the requester in the history and the comments', () => {
     const person = personWithRequester(staff, { name: 'Ola', userId: null }, translatorFor('nn'));
     expect(person('agent-1')).toBe('Kari Agent');
     expect(person(null)).toBeNull();
+  });
+});
+
+describe('the note a change carries', () => {
+  it.each([
+    [
+      { type: 'statusChanged', status: 'resolved', note: 'Bytta tonerkassetten' },
+      'Bytta tonerkassetten',
+    ],
+    [{ type: 'statusChanged', status: 'inProgress', note: '  ' }, null],
+    [{ type: 'prioritySet', priority: 'high', note: 'Heile kontoret' }, 'Heile kontoret'],
+    [{ type: 'assigned', assigneeId: 'x' }, null],
+  ] as const)('%o → %s', (input, expected) => {
+    expect(changeNote(c(input))).toBe(expected);
   });
 });

@@ -96,3 +96,13 @@ export function worklogTotals(
     .sort((a, b) => a[0] - b[0])
     .map(([line, minutes]) => ({ line, minutes }));
 }
+
+/**
+ * The note a change carries for the history: what was done when a case was resolved, why a
+ * status or priority was changed. Empty notes are left out.
+ */
+export function changeNote(change: CaseChange): string | null {
+  if (change.type !== 'statusChanged' && change.type !== 'prioritySet') return null;
+  const note = change.note.trim();
+  return note.length > 0 ? note : null;
+}
