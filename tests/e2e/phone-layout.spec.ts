@@ -65,7 +65,8 @@ test('on a phone every critical alert shows its "Kvitter ut", the third row too'
   for (const c of created) {
     const button = alerts.getByRole('button', { name: `Kvitter ut ${c.number}` });
     await button.scrollIntoViewIfNeeded();
-    await expect(button).toBeInViewport({ ratio: 1 });
+    // Whole but for sub-pixel rounding (a ratio of 0.9966 was seen); hidden was the bug.
+    await expect(button).toBeInViewport({ ratio: 0.95 });
   }
   const last = created[created.length - 1]!;
   await alerts.getByRole('button', { name: `Kvitter ut ${last.number}` }).click();
