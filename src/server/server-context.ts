@@ -44,6 +44,12 @@ export interface ServerContext {
   hub: SseHub;
   metrics: Metrics;
   options: ServerOptions;
+  /**
+   * The replica epoch pull pages carry (see cases/sla-facts-refresh.ts). It changes only when
+   * a server corrects stored facts at its start, before it serves, and every process running
+   * the same rules finds the same: read once when the context is made.
+   */
+  replicaEpoch: number;
   /** The clock; tests may pass a fixed one. */
   now: () => Date;
 }

@@ -15,7 +15,7 @@ import { defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store'
 import { defaultSignInLimits } from './auth/sign-in-limiter';
 import { loadCase } from './cases/case-queries';
 import { mayReadCase } from './cases/case-rules';
-import { refreshSlaFacts } from './cases/sla-facts-refresh';
+import { refreshSlaFacts, replicaEpoch } from './cases/sla-facts-refresh';
 import { type DatabaseOptions, migrateToLatest, openDatabase } from './db/database';
 import { headSeq } from './db/write-lock';
 import { type EventBus, inProcessBus, postgresBus } from './events/event-bus';
@@ -52,6 +52,8 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
   const config = opts.config ?? defaultServiceConfig;
   const metrics = new Metrics();
   metrics.headSeq = await headSeq(handle.db);
+  // Raised only by refreshSlaFacts at a start, so read once here rather than on every pull.
+  const epoch = await replicaEpoch(handle.db);
   const options: ServerOptions = {
     sessionTtlMs: defaultSessionTtlMs,
     signInLimits: defaultSignInLimits,
@@ -76,6 +78,7 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
     calendar: createServiceCalendar(config.calendar),
     metrics,
     options,
+    replicaEpoch: epoch,
     now: opts.now ?? (() => new Date()),
   } as ServerContext;
   ctx.hub = new SseHub({

@@ -9,7 +9,6 @@ import type { ServerContext } from '../server-context';
 import { actorRolesOf } from './actor-roles';
 import { eventOf, recordOf } from './case-rows';
 import { type CaseActor, mayReadCase, mayReadEvent, readableCasesWhere } from './case-rules';
-import { replicaEpoch } from './sla-facts-refresh';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -241,6 +240,6 @@ export async function pullPage(
     cases: [...records.values()].filter((r) => touched.has(r.id)),
     cursor,
     hasMore,
-    epoch: await replicaEpoch(ctx.db),
+    epoch: ctx.replicaEpoch,
   };
 }
