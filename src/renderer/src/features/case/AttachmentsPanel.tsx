@@ -1,13 +1,12 @@
 import { downloadAttachment, uploadAttachment } from '@core/api/index';
 import { type ChangeEvent, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../db/case-repository';
-import { formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useNetworkStore } from '../../stores/network-store';
 import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
 import { useWorkstation } from '../../workstation/workstation-context';
-import { formatBytes } from './history-text';
 import { entryFacts } from './timeline-facts';
 
 /**
@@ -40,7 +39,7 @@ export function AttachmentsPanel({
     event.target.value = '';
     if (!file) return;
     if (file.size > limits.maxBytes) {
-      showToast(t('attachments.tooLarge', { max: formatBytes(limits.maxBytes) }), 'error');
+      showToast(t('attachments.tooLarge', { max: formatBytes(limits.maxBytes, locale) }), 'error');
       return;
     }
     if (!limits.allowedMimeTypes.includes(file.type)) {
@@ -89,7 +88,10 @@ export function AttachmentsPanel({
               className="link"
               onClick={() => void download(f.attachmentId, f.fileName)}
             >
-              {t('attachments.download', { name: f.fileName, size: formatBytes(f.sizeBytes) })}
+              {t('attachments.download', {
+                name: f.fileName,
+                size: formatBytes(f.sizeBytes, locale),
+              })}
             </button>{' '}
             <span className="field__hint">{formatDateTime(f.at, locale)}</span>
           </li>

@@ -77,13 +77,6 @@ export function describeChange(
   }
 }
 
-/** A file size for humans: '512 B', '34 kB', '2.1 MB'. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Minutes logged per line, from the worklog entries of a history. */
 export function worklogTotals(
   changes: readonly CaseChange[],
