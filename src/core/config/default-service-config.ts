@@ -1,4 +1,5 @@
 import { defaultCalendarConfig } from '../calendar/calendar-config';
+import { defaultPagingConfig } from '../oncall/paging-config';
 import { defaultSlaConfig } from '../sla/sla-targets';
 import { defaultProblemCategories } from './default-problem-categories';
 import type { MunicipalityConfig } from './municipality-config';
@@ -46,4 +47,5 @@ export const defaultServiceConfig: ServiceConfig = {
   categories: defaultProblemCategories,
   attachments: defaultAttachmentLimits,
   alerts: { repeatMinutes: 5 },
+  paging: defaultPagingConfig,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarConfigSchema, defaultCalendarConfig } from '../calendar/calendar-config';
+import { defaultPagingConfig, pagingConfigSchema } from '../oncall/paging-config';
 import { defaultSlaConfig, slaConfigSchema } from '../sla/sla-targets';
 import { localizedTextSchema } from './localized-text';
 import { municipalityConfigSchema } from './municipality-config';
@@ -103,6 +104,8 @@ export const serviceConfigSchema = z
     attachments: attachmentLimitsSchema.default(defaultAttachmentLimits),
     /** Critical-alert repetition. */
     alerts: alertConfigSchema.default({ repeatMinutes: 5 }),
+    /** On-call paging: handover, escalation, the SMS gateway, SLA warnings. */
+    paging: pagingConfigSchema.default(defaultPagingConfig),
   })
   .superRefine((config, ctx) => {
     addDuplicateIssues(
