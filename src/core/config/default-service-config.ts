@@ -48,4 +48,5 @@ export const defaultServiceConfig: ServiceConfig = {
   attachments: defaultAttachmentLimits,
   alerts: { repeatMinutes: 5 },
   paging: defaultPagingConfig,
+  identityProviders: [],
 };

@@ -2,6 +2,8 @@ export * from './category-form';
 export * from './config-error';
 export * from './default-problem-categories';
 export * from './default-service-config';
+export * from './identity-provider';
+export * from './identity-provider-claims';
 export * from './localized-text';
 export * from './municipality-config';
 export * from './parse-service-config';

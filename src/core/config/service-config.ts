@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { calendarConfigSchema, defaultCalendarConfig } from '../calendar/calendar-config';
 import { defaultPagingConfig, pagingConfigSchema } from '../oncall/paging-config';
+import { mailConfigSchema } from '../notifications/mail-config';
 import { defaultSlaConfig, slaConfigSchema } from '../sla/sla-targets';
+import { identityProviderIssues, identityProviderSchema } from './identity-provider';
 import { localizedTextSchema } from './localized-text';
 import { municipalityConfigSchema } from './municipality-config';
 import { problemCategorySchema } from './problem-category';
@@ -104,10 +106,20 @@ export const serviceConfigSchema = z
     attachments: attachmentLimitsSchema.default(defaultAttachmentLimits),
     /** Critical-alert repetition. */
     alerts: alertConfigSchema.default({ repeatMinutes: 5 }),
+    /** Mail out (SMTP) and in; absent: no mail is sent (see notifications/mail-config.ts). */
+    mail: mailConfigSchema.optional(),
     /** On-call paging: handover, escalation, the SMS gateway, SLA warnings. */
     paging: pagingConfigSchema.default(defaultPagingConfig),
+    /** The municipalities' own identity providers (OpenID Connect); none: passwords only. */
+    identityProviders: z.array(identityProviderSchema).default([]),
   })
   .superRefine((config, ctx) => {
+    for (const issue of identityProviderIssues(
+      config.identityProviders,
+      config.municipalities.map((m) => m.id),
+    )) {
+      ctx.addIssue({ code: 'custom', ...issue });
+    }
     addDuplicateIssues(
       ctx,
       config.municipalities.map((m) => m.id),
