@@ -116,28 +116,32 @@ async function criticalLatency(
       { length: clients },
       () =>
         new Promise<void>((resolve, reject) => {
-          const req = request(`${url}/api/v1/events?token=${token}`, (res) => {
-            let buffer = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => {
-              buffer += chunk;
-              let end = buffer.indexOf('\n\n');
-              while (end >= 0) {
-                const frame = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                if (frame.includes('event: critical')) {
-                  const data = frame
-                    .split('\n')
-                    .find((l) => l.startsWith('data:'))!
-                    .slice(5);
-                  const title = (JSON.parse(data) as { case: { title: string } }).case.title;
-                  seen.get(title)?.push(performance.now());
+          const req = request(
+            `${url}/api/v1/events`,
+            { headers: { authorization: `Bearer ${token}` } },
+            (res) => {
+              let buffer = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                buffer += chunk;
+                let end = buffer.indexOf('\n\n');
+                while (end >= 0) {
+                  const frame = buffer.slice(0, end);
+                  buffer = buffer.slice(end + 2);
+                  if (frame.includes('event: critical')) {
+                    const data = frame
+                      .split('\n')
+                      .find((l) => l.startsWith('data:'))!
+                      .slice(5);
+                    const title = (JSON.parse(data) as { case: { title: string } }).case.title;
+                    seen.get(title)?.push(performance.now());
+                  }
+                  end = buffer.indexOf('\n\n');
                 }
-                end = buffer.indexOf('\n\n');
-              }
-            });
-            resolve();
-          });
+              });
+              resolve();
+            },
+          );
           req.on('error', reject);
           req.on('socket', (s) => sockets.push(s));
           req.end();
@@ -166,7 +170,11 @@ async function engineFigures(
   name: string,
   location: { dataDir: string; databaseUrl?: string },
 ): Promise<BenchResult[]> {
-  const server = await startServer({ ...location, options: { staticDir: null } });
+  // 50 streams on one token: far more than a real session opens (the default cap).
+  const server = await startServer({
+    ...location,
+    options: { staticDir: null, maxStreamsPerSession: 100 },
+  });
   try {
     await createUser(
       server.ctx.db,

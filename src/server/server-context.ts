@@ -16,8 +16,10 @@ export interface ServerOptions {
   signInLimits: SignInLimits;
   /** Largest JSON body accepted (413 above). */
   maxBodyBytes: number;
-  /** Seconds between SSE heartbeat comments. */
+  /** Seconds between SSE heartbeat comments (each also re-checks the streams' sessions). */
   heartbeatMs: number;
+  /** Event streams one session may hold open at once (429 above; default 8). */
+  maxStreamsPerSession?: number;
   /** Where attachments are stored. */
   dataDir: string;
   /**

@@ -11,10 +11,10 @@ import { defaultServiceConfig, type ServiceConfig } from '@core/config';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from './app';
-import { defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store';
+import { activeSessions, defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store';
 import { defaultSignInLimits } from './auth/sign-in-limiter';
 import { loadCase } from './cases/case-queries';
-import { mayReadCase } from './cases/case-rules';
+import { actorOf, mayReadCase } from './cases/case-rules';
 import { refreshSlaFacts, replicaEpoch } from './cases/sla-facts-refresh';
 import { type DatabaseOptions, migrateToLatest, openDatabase } from './db/database';
 import { headSeq } from './db/write-lock';
@@ -87,6 +87,11 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
     mayRead: (actor, record) => mayReadCase(ctx, actor, record),
     onCountChange: (n) => {
       metrics.sseClients = n;
+    },
+    now: () => ctx.now(),
+    recheck: async (tokenHashes) => {
+      const active = await activeSessions(ctx.db, tokenHashes, ctx.now());
+      return new Map([...active].map(([hash, session]) => [hash, actorOf(session.user)]));
     },
   });
   let bus: EventBus;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   pullQuerySchema,
   pullResponseSchema,
@@ -39,14 +38,14 @@ export const eventStream = defineRoute({
   path: '/api/v1/events',
   summary:
     'Server-Sent Events: `changes` (pull now), `critical` (with the case), `settingsChanged`. ' +
-    'Each `data:` is one LiveEvent; the token may come as `?token=` (EventSource sets no headers)',
+    'Each `data:` is one LiveEvent; the token goes in the Authorization header (never in the ' +
+    'URL, where logs keep it). The stream ends when the session does',
   tag: 'sync',
   access: 'signedIn',
-  query: z.object({ token: z.string().optional() }),
   responses: {
     200: { description: 'An event stream', schema: null, contentType: 'text/event-stream' },
   },
-  problems: { 401: 'Not signed in' },
+  problems: { 401: 'Not signed in', 429: 'Too many streams open on this session' },
 });
 
 export const syncRoutes = [pushMutations, pullChanges, eventStream] as const;

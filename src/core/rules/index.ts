@@ -9,3 +9,4 @@ export * from './rule-id';
 export * from './rule-messages';
 export * from './rule-verdict';
 export * from './status-transitions';
+export * from './requester-view';

@@ -1,6 +1,6 @@
 /**
- * Authentication middleware: `Authorization: Bearer <token>`, or `?token=` where a header
- * cannot be set (EventSource). Sets the session and the actor on the context.
+ * Authentication middleware: `Authorization: Bearer <token>` (never a token in the URL, which
+ * proxy and access logs keep). Sets the session and the actor on the context.
  */
 import type { MiddlewareHandler } from 'hono';
 import { actorOf } from '../cases/case-rules';
@@ -14,14 +14,9 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function requireUser(
-  ctx: ServerContext,
-  options: { allowQueryToken?: boolean } = {},
-): MiddlewareHandler<AppEnv> {
+export function requireUser(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token =
-      bearerToken(c.req.header('authorization')) ??
-      (options.allowQueryToken ? c.req.query('token') : undefined);
+    const token = bearerToken(c.req.header('authorization'));
     if (!token) throw unauthorized();
     const session = await findSession(ctx.db, token, ctx.now());
     if (!session) throw unauthorized('the token is unknown or has expired; sign in again');

@@ -59,6 +59,40 @@ export async function findSession(
   return { user: toStoredUser(row), deviceId: row.device_id, expiresAt: row.expires_at, tokenHash };
 }
 
+/**
+ * The sessions among `tokenHashes` that are still valid at `now` (not signed out, not
+ * expired, user not disabled), with their user as stored now: the live event streams re-check
+ * their sessions with it (one query for all of them), so a session ended in another process
+ * (the CLI, another server) ends its streams too, and a changed role or municipality list is
+ * picked up.
+ */
+export async function activeSessions(
+  db: Kysely<Database>,
+  tokenHashes: readonly string[],
+  now: Date,
+): Promise<Map<string, SessionUser>> {
+  const found = new Map<string, SessionUser>();
+  if (tokenHashes.length === 0) return found;
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.token_hash', 'sessions.device_id', 'sessions.expires_at'])
+    .where('sessions.token_hash', 'in', [...new Set(tokenHashes)])
+    .where('sessions.expires_at', '>', now.toISOString())
+    .execute();
+  for (const row of rows) {
+    if (Number(row.disabled) !== 0) continue;
+    found.set(row.token_hash, {
+      user: toStoredUser(row),
+      deviceId: row.device_id,
+      expiresAt: row.expires_at,
+      tokenHash: row.token_hash,
+    });
+  }
+  return found;
+}
+
 export async function deleteSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import type { ServerContext } from '../server-context';
 import { actorRolesOf } from './actor-roles';
 import { eventOf, recordOf } from './case-rows';
+import { casesFor, eventsFor } from './case-view';
 import { type CaseActor, mayReadCase, mayReadEvent, readableCasesWhere } from './case-rules';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
@@ -72,7 +73,12 @@ export async function listCases(
       `case list: the SQL visibility rule let ${records.length - cases.length} case(s) through that canReadCase refuses (role ${actor.role})`,
     );
   }
-  return { cases, total: Number(count.total), limit: query.limit, offset: query.offset };
+  return {
+    cases: casesFor(actor, cases),
+    total: Number(count.total),
+    limit: query.limit,
+    offset: query.offset,
+  };
 }
 
 export async function loadCase(
@@ -108,7 +114,10 @@ export async function caseEvents(
     .where('case_id', '=', caseId)
     .orderBy('seq')
     .execute();
-  return rows.map(eventOf).filter((event) => mayReadEvent(actor, event.change));
+  return eventsFor(
+    actor,
+    rows.map(eventOf).filter((event) => mayReadEvent(actor, event.change)),
+  );
 }
 
 /**
@@ -236,8 +245,11 @@ export async function pullPage(
   const events = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   const touched = new Set(events.map((e) => e.caseId));
   return {
-    events,
-    cases: [...records.values()].filter((r) => touched.has(r.id)),
+    events: eventsFor(actor, events),
+    cases: casesFor(
+      actor,
+      [...records.values()].filter((r) => touched.has(r.id)),
+    ),
     cursor,
     hasMore,
     epoch: ctx.replicaEpoch,

@@ -33,6 +33,14 @@ export interface MutationOutcome {
   replayed: boolean;
   /** The case was created as or raised to critical by this mutation. */
   critical?: boolean;
+  /** The case before the change (null when it created the case; absent unless applied now). */
+  before?: CaseRecord | null;
+}
+
+/** The portal accounts a change concerns: the requester before and after it. */
+export function requesterIdsOf(before: CaseRecord | null, after: CaseRecord): string[] {
+  const ids = [before?.requester.userId, after.requester.userId];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }
 
 /** Year in the organisation's zone, for case numbers like 2026-00042. */
@@ -100,6 +108,7 @@ function announce(ctx: ServerContext, outcome: MutationOutcome): void {
     ctx.metrics.headSeq = Math.max(ctx.metrics.headSeq, outcome.event.seq);
     ctx.bus.committed({
       cursor: outcome.event.seq,
+      requesterIds: requesterIdsOf(outcome.before ?? null, outcome.record),
       ...(outcome.critical
         ? { criticalCaseId: outcome.record.id, criticalCase: outcome.record }
         : {}),
@@ -236,7 +245,11 @@ async function applyMutationIn(
   };
   await trx.insertInto('case_events').values(eventRow(event)).execute();
   const critical = becameCritical(current, record);
-  await ctx.bus.publish(trx, { cursor: seq, ...(critical ? { criticalCaseId: caseId } : {}) });
+  await ctx.bus.publish(trx, {
+    cursor: seq,
+    requesterIds: requesterIdsOf(current, record),
+    ...(critical ? { criticalCaseId: caseId } : {}),
+  });
   const result = await finish(appliedResult(mutationId, seq, conflicts));
-  return { ...result, event, record, critical };
+  return { ...result, event, record, critical, before: current };
 }

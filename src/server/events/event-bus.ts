@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { CaseRecord } from '@core/case';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
@@ -21,13 +21,27 @@ export interface BusMessage {
   criticalCase?: CaseRecord;
   /** Set when a run-time setting changed instead of a case: which one, and its new version. */
   settingsChanged?: { key: string; version: number };
+  /**
+   * The portal accounts of the requester of the changed case (before and after the change):
+   * a requester's stream is poked only when one of their own cases changed, so it does not
+   * learn the service's global rate of change.
+   */
+  requesterIds?: string[];
+  /**
+   * A session (by token hash) or all sessions of a user ended (signed out, disabled): every
+   * process closes the live streams that session opened. Not a case change: no poke.
+   */
+  sessionEnded?: { tokenHash?: string; userId?: string };
 }
 
 export type BusListener = (message: BusMessage) => void;
 
 export interface EventBus {
-  /** Call inside the write transaction. */
-  publish(trx: Transaction<Database>, message: BusMessage): Promise<void>;
+  /**
+   * Call inside the write transaction (or, for a message that is no case change, such as an
+   * ended session, on the database itself, followed by `committed`).
+   */
+  publish(trx: Transaction<Database> | Kysely<Database>, message: BusMessage): Promise<void>;
   /** Call after the transaction committed. */
   committed(message: BusMessage): void;
   subscribe(listener: BusListener): () => void;

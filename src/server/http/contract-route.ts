@@ -49,8 +49,8 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 function accessCheck(ctx: ServerContext, route: RouteSpec): MiddlewareHandler<AppEnv>[] {
   if (route.access === 'public') return [];
-  // EventSource cannot set headers: the event stream takes the token as a query parameter.
-  const signedIn = requireUser(ctx, { allowQueryToken: route.query?.shape.token !== undefined });
+  // The token comes only in the Authorization header (never in a URL, which logs keep).
+  const signedIn = requireUser(ctx);
   if (route.access === 'signedIn') return [signedIn];
   const roles: readonly string[] = route.access;
   const role: MiddlewareHandler<AppEnv> = async (c, next) => {

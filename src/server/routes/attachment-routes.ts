@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { downloadAttachment, listAttachments, uploadAttachment } from '@core/api';
 import { loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
+import { uploaderFor } from '../cases/case-view';
 import { applyMutation } from '../cases/mutation-service';
 import type { AttachmentsTable } from '../db/schema';
 import type { AppEnv, AppRouter } from '../http/app-env';
@@ -58,7 +59,12 @@ export function mountAttachmentRoutes(app: AppRouter, ctx: ServerContext): void 
       .where('case_id', '=', record.id)
       .orderBy('uploaded_at')
       .execute();
-    return reply(200, { attachments: rows.map(attachmentOf) });
+    const actor = c.get('actor');
+    const seen = rows.map(attachmentOf).map((a) => ({
+      ...a,
+      uploadedBy: uploaderFor(actor, a.uploadedBy),
+    }));
+    return reply(200, { attachments: seen });
   });
 
   mountRoute(app, ctx, uploadAttachment, async ({ c, params, query, body, reply }) => {

@@ -61,7 +61,12 @@ export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
   });
 
   mountRoute(app, ctx, signOut, async ({ c, reply }) => {
-    await deleteSession(ctx.db, c.get('session').tokenHash);
+    const { tokenHash } = c.get('session');
+    await deleteSession(ctx.db, tokenHash);
+    // Its live streams end at once, in every server process.
+    const ended = { cursor: 0, sessionEnded: { tokenHash } };
+    await ctx.bus.publish(ctx.db, ended);
+    ctx.bus.committed(ended);
     return reply(204, undefined);
   });
 

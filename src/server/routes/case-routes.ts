@@ -9,6 +9,7 @@ import { idSchema } from '@core/case';
 import type { Mutation } from '@core/sync';
 import { caseEvents, eventBySeq, listCases, loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
+import { caseFor, eventFor, resultFor } from '../cases/case-view';
 import { applyMutation } from '../cases/mutation-service';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
@@ -50,9 +51,10 @@ export function mountCaseRoutes(app: AppRouter, ctx: ServerContext): void {
     // A retried request (same Idempotency-Key) gets the case its first attempt created.
     const event = outcome.event ?? (await eventBySeq(ctx, outcome.result.seq!));
     const record = outcome.record ?? (await loadCase(ctx, event!.caseId));
+    const actor = c.get('actor');
     return reply(
       201,
-      { case: record!, event: event! },
+      { case: caseFor(actor, record!), event: eventFor(actor, event!) },
       { location: `/api/v1/cases/${record!.id}` },
     );
   });
@@ -61,7 +63,10 @@ export function mountCaseRoutes(app: AppRouter, ctx: ServerContext): void {
     const actor = c.get('actor');
     const record = await loadCase(ctx, params.id);
     if (!record || !mayReadCase(ctx, actor, record)) throw notFound('no such case');
-    return reply(200, { case: record, events: await caseEvents(ctx, actor, record.id) });
+    return reply(200, {
+      case: caseFor(actor, record),
+      events: await caseEvents(ctx, actor, record.id),
+    });
   });
 
   mountRoute(app, ctx, changeCase, async ({ c, params, body, reply }) => {
@@ -79,9 +84,10 @@ export function mountCaseRoutes(app: AppRouter, ctx: ServerContext): void {
     const outcome = await applyMutation(ctx, actor, c.get('session').deviceId, mutation);
     const { result } = outcome;
     if (result.status === 'rejected') throw rejectionProblem(result);
-    const record = (outcome.record ?? (await loadCase(ctx, caseId)))!;
-    return result.status === 'conflict'
-      ? reply(409, { result, case: record })
-      : reply(200, { result, case: record });
+    const record = caseFor(actor, (outcome.record ?? (await loadCase(ctx, caseId)))!);
+    const seen = resultFor(actor, result);
+    return seen.status === 'conflict'
+      ? reply(409, { result: seen, case: record })
+      : reply(200, { result: seen, case: record });
   });
 }

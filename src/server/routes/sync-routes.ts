@@ -14,6 +14,7 @@
 import { pullChanges, pushMutations } from '@core/api';
 import type { MutationResult } from '@core/sync';
 import { pullPage } from '../cases/case-queries';
+import { resultFor } from '../cases/case-view';
 import { applyMutations } from '../cases/mutation-service';
 import { headSeq } from '../db/write-lock';
 import type { AppRouter } from '../http/app-env';
@@ -22,8 +23,9 @@ import type { ServerContext } from '../server-context';
 
 export function mountSyncRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, pushMutations, async ({ c, body, reply }) => {
-    const outcomes = await applyMutations(ctx, c.get('actor'), body.deviceId, body.mutations);
-    const results: MutationResult[] = outcomes.map((outcome) => outcome.result);
+    const actor = c.get('actor');
+    const outcomes = await applyMutations(ctx, actor, body.deviceId, body.mutations);
+    const results: MutationResult[] = outcomes.map((outcome) => resultFor(actor, outcome.result));
     return reply(200, { results, cursor: await headSeq(ctx.db) });
   });
 

@@ -10,21 +10,40 @@ export interface SseClient {
   /** Resolves with the first message (already received or arriving) that matches. */
   waitFor(match: (m: SseMessage) => boolean, timeoutMs?: number): Promise<SseMessage>;
   close(): void;
+  /** Resolves when the server ends the stream (not when the client aborts it). */
+  ended: Promise<void>;
 }
 
-export async function connectSse(url: string): Promise<SseClient> {
+/**
+ * Opens a stream. A `token=` in the URL is taken out and sent as the Authorization header
+ * (the server accepts the token only there).
+ */
+export async function connectSse(address: string): Promise<SseClient> {
   const controller = new AbortController();
-  const res = await fetch(url, { signal: controller.signal });
+  const url = new URL(address);
+  const token = url.searchParams.get('token');
+  url.searchParams.delete('token');
+  const res = await fetch(url, {
+    signal: controller.signal,
+    ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+  });
   if (res.status !== 200 || !res.body) throw new Error(`SSE connect failed: ${res.status}`);
   const messages: SseMessage[] = [];
   const waiters = new Set<() => void>();
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let markEnded = () => {};
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
   void (async () => {
     let buffer = '';
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) break;
+        if (done) {
+          markEnded();
+          break;
+        }
         buffer += value;
         let end = buffer.indexOf('\n\n');
         while (end >= 0) {
@@ -68,5 +87,6 @@ export async function connectSse(url: string): Promise<SseClient> {
       });
     },
     close: () => controller.abort(),
+    ended,
   };
 }

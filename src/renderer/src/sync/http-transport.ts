@@ -70,11 +70,11 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
 
       const connect = async (): Promise<void> => {
         controller = new AbortController();
-        const token = options.getToken();
         try {
+          // The token goes in the Authorization header (the API client sets it), never the URL.
           const response = await api.raw(
             eventStream,
-            { query: token ? { token } : {}, headers: { accept: 'text/event-stream' } },
+            { headers: { accept: 'text/event-stream' } },
             { signal: controller.signal, timeoutMs: null },
           );
           if (!response.body) throw new Error(`status ${response.status}`);
