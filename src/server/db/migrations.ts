@@ -4,7 +4,17 @@
  * add a new one. `migrations.test` migrates from empty and from every earlier version.
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { v011OncallRota } from '../paging/paging-migration';
+import { v011bDurableTimers } from '../scheduler/timers-migration';
+import { v010NotificationOutbox } from '../notifications/notification-migration';
 import { v005SlaSettings } from '../settings/settings-migration';
+import { v007UsersIdentity } from '../users/users-identity-migration';
+import { v008AuditLog } from '../audit/audit-migration';
+import { v015Oidc } from '../auth/oidc/oidc-migration';
+import { v013AdminContent } from '../admin/admin-migration';
+import { v012CaseSearch } from '../search/case-search-migration';
+import { v016Scim } from '../scim/scim-migration';
+import { v014Hardening } from '../security/hardening-migration';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's table types
 type AnyDb = Kysely<any>;
@@ -207,6 +217,16 @@ export const migrations: Record<string, Migration> = {
   '004-category-definitions': v004CategoryDefinitions,
   '005-sla-settings': v005SlaSettings,
   '006-case-list-indexes': v006CaseListIndexes,
+  '007-users-identity': v007UsersIdentity,
+  '008-audit-log': v008AuditLog,
+  '010-notification-outbox': v010NotificationOutbox,
+  '011-oncall-rota': v011OncallRota,
+  '011b-durable-timers': v011bDurableTimers,
+  '012-case-search': v012CaseSearch,
+  '013-admin-content': v013AdminContent,
+  '014-hardening': v014Hardening,
+  '015-oidc': v015Oidc,
+  '016-scim': v016Scim,
 };
 
 export const migrationNames = Object.keys(migrations);

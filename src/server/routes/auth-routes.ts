@@ -40,11 +40,14 @@ export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
       );
     }
     const row = await findUserByUsername(ctx.db, body.username);
-    // Verify against a dummy hash for unknown users, so timing does not reveal who exists.
-    const ok = await verifyPassword(
-      row?.password_hash ?? (await dummyPasswordHash()),
-      body.password,
-    );
+    // Verify against a dummy hash for unknown users and for accounts without a local password
+    // (single sign-on only), so timing does not reveal who exists or how they sign in.
+    const hasPassword = row !== undefined && row.password_hash !== '';
+    const ok =
+      (await verifyPassword(
+        hasPassword ? row.password_hash : await dummyPasswordHash(),
+        body.password,
+      )) && hasPassword;
     if (!row || !ok || Number(row.disabled) !== 0) {
       await recordFailure(ctx.db, key, now);
       throw new HttpProblem(401, 'Unauthorized', 'wrong username or password');

@@ -14,6 +14,22 @@ export interface StoredUser {
   municipalityIds: string[];
   disabled: boolean;
   createdAt: string;
+  email: string | null;
+  source: UserSource;
+  providerId: string | null;
+  externalId: string | null;
+  locale: string | null;
+  lastSignInAt: string | null;
+  /** False for single-sign-on accounts that have no local password. */
+  hasPassword: boolean;
+  totpEnabled: boolean;
+}
+
+/** Where an account comes from: made here, at a first single sign-on, or by SCIM. */
+export type UserSource = 'local' | 'oidc' | 'scim';
+
+function toUserSource(value: string): UserSource {
+  return value === 'oidc' || value === 'scim' ? value : 'local';
 }
 
 /** The one place a user row is decoded. */
@@ -26,6 +42,14 @@ export function toStoredUser(row: UserRow): StoredUser {
     municipalityIds: JSON.parse(row.municipality_ids) as string[],
     disabled: Number(row.disabled) !== 0,
     createdAt: row.created_at,
+    email: row.email,
+    source: toUserSource(row.source),
+    providerId: row.provider_id,
+    externalId: row.external_id,
+    locale: row.locale,
+    lastSignInAt: row.last_sign_in_at,
+    hasPassword: row.password_hash !== '',
+    totpEnabled: row.totp_secret !== null,
   };
 }
 
@@ -46,7 +70,13 @@ export interface NewUser {
   displayName: string;
   role: string;
   municipalityIds?: string[];
+  /** Empty for an account that signs in only through its identity provider. */
   password: string;
+  email?: string | null;
+  source?: UserSource;
+  providerId?: string | null;
+  externalId?: string | null;
+  locale?: string | null;
 }
 
 export function normaliseUsername(username: string): string {
@@ -66,9 +96,19 @@ export async function createUser(
     display_name: user.displayName,
     role: user.role,
     municipality_ids: JSON.stringify(user.municipalityIds ?? []),
-    password_hash: passwordHash ?? (await hashPassword(user.password)),
+    password_hash:
+      passwordHash ?? (user.password === '' ? '' : await hashPassword(user.password)),
     disabled: 0,
     created_at: now.toISOString(),
+    email: user.email ?? null,
+    source: user.source ?? 'local',
+    provider_id: user.providerId ?? null,
+    external_id: user.externalId ?? null,
+    locale: user.locale ?? null,
+    last_sign_in_at: null,
+    password_changed_at: passwordHash || user.password === '' ? null : now.toISOString(),
+    totp_secret: null,
+    updated_at: null,
   };
   await db.insertInto('users').values(row).execute();
   return toStoredUser(row);
