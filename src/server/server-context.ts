@@ -8,6 +8,10 @@ import type { DatabaseHandle } from './db/database';
 import type { Database } from './db/schema';
 import type { EventBus } from './events/event-bus';
 import type { SseHub } from './events/sse-hub';
+import type {
+  NotificationService,
+  NotificationServiceOptions,
+} from './notifications/notification-service';
 import type { Metrics } from './observability/metrics';
 
 export interface ServerOptions {
@@ -35,6 +39,8 @@ export interface ServerOptions {
    * already hold the handlers to the contract.
    */
   validateResponses?: boolean;
+  /** The notification outbox's dispatcher settings (tests shorten its lease and polling). */
+  notifications?: NotificationServiceOptions;
 }
 
 export interface ServerContext {
@@ -54,4 +60,6 @@ export interface ServerContext {
   replicaEpoch: number;
   /** The clock; tests may pass a fixed one. */
   now: () => Date;
+  /** The notification outbox: channel senders and the dispatcher (notifications/README.md). */
+  notifications: NotificationService;
 }

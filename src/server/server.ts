@@ -21,6 +21,7 @@ import { headSeq } from './db/write-lock';
 import { type EventBus, inProcessBus, postgresBus } from './events/event-bus';
 import { SseHub } from './events/sse-hub';
 import type { AppEnv } from './http/app-env';
+import { startNotifications, stopNotifications } from './notifications/notification-startup';
 import { Metrics } from './observability/metrics';
 import type { ServerContext, ServerOptions } from './server-context';
 
@@ -109,11 +110,13 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
       console.error('event delivery failed:', (error as Error).message);
     });
   });
+  await startNotifications(ctx);
   return ctx;
 }
 
 export async function closeServerContext(ctx: ServerContext): Promise<void> {
   ctx.hub.closeAll();
+  await stopNotifications(ctx);
   await ctx.bus.close();
   await ctx.handle.close();
 }

@@ -22,6 +22,16 @@ export const requesterSchema = z.object({
   /** The portal account, when the requester has one. */
   userId: z.string().nullable().default(null),
   /**
+   * Where mail about the case goes (receipts, replies, "solved"). Optional; for a requester
+   * with an account the account's address is used when this is absent.
+   */
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an e-mail address')
+    .optional(),
+  /**
    * The requester said in the portal that they have no network, or are losing it: they may
    * not read an answer in the portal, so the service should phone them. Optional (absent on
    * cases from before it was stored, and on phone cases) and read as false when absent.

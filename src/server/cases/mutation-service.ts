@@ -18,6 +18,7 @@ import type { Transaction } from 'kysely';
 import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
+import { enqueueNotifications } from '../notifications/case-notifications';
 import type { ServerContext } from '../server-context';
 import { findUserById } from '../users/user-store';
 import { caseRow, eventRow, recordOf } from './case-rows';
@@ -244,6 +245,7 @@ async function applyMutationIn(
     change: effective,
   };
   await trx.insertInto('case_events').values(eventRow(event)).execute();
+  await enqueueNotifications(trx, ctx, { event, before: current, after: record, actor });
   const critical = becameCritical(current, record);
   await ctx.bus.publish(trx, {
     cursor: seq,

@@ -1,0 +1,70 @@
+/**
+ * The notifications of one server process: the channel senders registered here, the
+ * dispatcher that delivers the outbox through them, and what the enqueue hook needs to know
+ * (which person channels are on, how long each channel keeps trying). `ctx.notifications`.
+ */
+import type { PersonChannel } from '@core/notifications';
+import type { Kysely } from 'kysely';
+import type { Engine } from '../db/database';
+import type { Database } from '../db/schema';
+import type { ChannelSender } from './channel-sender';
+import { type DispatcherOptions, NotificationDispatcher } from './dispatcher';
+
+export interface NotificationServiceOptions {
+  dispatcher?: Partial<DispatcherOptions>;
+  /** Start the dispatcher with the context (default true). Tests may drive `runOnce`. */
+  autoStart?: boolean;
+  /** How long a channel keeps trying, by channel (default 48 h). */
+  giveUpAfterMs?: Partial<Record<string, number>>;
+}
+
+const defaultGiveUpMs = 48 * 3600_000;
+
+export class NotificationService {
+  readonly dispatcher: NotificationDispatcher;
+  private readonly giveUp: Partial<Record<string, number>>;
+  /** Person channels the enqueue hook writes rows for (mail only when mail is configured). */
+  private readonly enabled = new Set<string>();
+
+  constructor(db: Kysely<Database>, engine: Engine, now: () => Date, private readonly opts: NotificationServiceOptions = {}) {
+    this.dispatcher = new NotificationDispatcher(db, engine, now, opts.dispatcher);
+    this.giveUp = { ...opts.giveUpAfterMs };
+  }
+
+  /**
+   * Plugs in a channel: its sender delivers the rows of its channel from now on. `personal`
+   * channels (e-mail, in-app) are also the ones the case-event rule writes rows for.
+   */
+  registerSender(sender: ChannelSender, options: { giveUpAfterMs?: number; personal?: boolean } = {}): void {
+    if (options.giveUpAfterMs !== undefined) this.giveUp[sender.channel] = options.giveUpAfterMs;
+    if (options.personal) this.enabled.add(sender.channel);
+    this.dispatcher.registerSender(sender);
+  }
+
+  personChannels(): PersonChannel[] {
+    return [...this.enabled] as PersonChannel[];
+  }
+
+  giveUpAfterMs(channel: string): number {
+    return this.giveUp[channel] ?? defaultGiveUpMs;
+  }
+
+  start(): void {
+    if (this.opts.autoStart !== false) this.dispatcher.start();
+  }
+
+  stop(): Promise<void> {
+    return this.dispatcher.stop();
+  }
+}
+
+/**
+ * In-app notifications are rows of the outbox themselves: delivering one is recording it as
+ * delivered; the workstation lists a person's delivered ones (GET /notifications/mine).
+ */
+export const inAppSender: ChannelSender = {
+  channel: 'inApp',
+  async send() {
+    return { ok: true };
+  },
+};
