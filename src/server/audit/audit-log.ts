@@ -117,7 +117,10 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   const before = filter.before;
   if (before) {
     query = query.where((eb) =>
-      eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
+      eb.or([
+        eb('at', '<', before.at),
+        eb.and([eb('at', '=', before.at), eb('id', '<', before.id)]),
+      ]),
     );
   }
   const rows = await query
