@@ -6,6 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiDocs, openApiJson } from '@core/api';
+import { mountAuditRoutes } from './admin/audit-routes';
+import { mountMunicipalityRoutes } from './admin/municipality-routes';
+import { mountStatementRoutes } from './admin/statement-routes';
+import { mountTemplateRoutes } from './admin/template-routes';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -24,12 +28,16 @@ import { mountCategoryRoutes } from './routes/category-routes';
 import { mountConfigRoutes } from './routes/config-routes';
 import { mountEventRoutes } from './routes/event-routes';
 import { mountFaqRoutes } from './routes/faq-routes';
+import { mountPagingRoutes } from './paging/paging-routes';
 import { mountHealthRoutes } from './routes/health-routes';
 import { mountNoticeRoutes } from './routes/notice-routes';
+import { mountOidcRoutes } from './routes/oidc-routes';
 import { mountServiceStatusRoutes } from './routes/service-status-routes';
 import { mountSyncRoutes } from './routes/sync-routes';
 import { mountUserRoutes } from './routes/user-routes';
 import type { ServerContext } from './server-context';
+import { mountSearchRoutes } from './search/search-routes';
+import { mountScimRoutes } from './scim/scim-routes';
 import { mountSettingsRoutes } from './settings/settings-routes';
 
 export function createApp(
@@ -90,7 +98,9 @@ export function createApp(
   mountHealthRoutes(app, ctx, options.isShuttingDown ?? (() => false));
   mountServiceStatusRoutes(app, ctx);
   mountAuthRoutes(app, ctx);
+  mountOidcRoutes(app, ctx);
   mountCaseRoutes(app, ctx);
+  mountSearchRoutes(app, ctx);
   mountAttachmentRoutes(app, ctx);
   mountSyncRoutes(app, ctx);
   mountEventRoutes(app, ctx);
@@ -100,10 +110,18 @@ export function createApp(
   mountCategoryRoutes(app, ctx);
   mountUserRoutes(app, ctx);
   mountConfigRoutes(app, ctx);
+  mountPagingRoutes(app, ctx);
+  mountMunicipalityRoutes(app, ctx);
+  mountTemplateRoutes(app, ctx);
+  mountStatementRoutes(app, ctx);
+  mountAuditRoutes(app, ctx);
   const openApi = openApiDocument();
   const docsPage = openApiHtml(openApi);
   mountRoute(app, ctx, openApiJson, ({ c }) => c.json(openApi));
   mountRoute(app, ctx, apiDocs, ({ c }) => c.html(docsPage));
+
+  // SCIM provisioning: its own media type and error bodies, so outside the contract.
+  mountScimRoutes(app, ctx);
 
   app.all('/api/*', (c) =>
     problemResponse(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`),
