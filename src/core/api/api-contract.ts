@@ -2,6 +2,7 @@ import { accountRoutes } from './account-api';
 import type { RouteSpec } from './api-route';
 import { caseRoutes } from './case-api';
 import { contentRoutes } from './content-api';
+import { searchRoutes } from './search-api';
 import { serviceRoutes } from './service-api';
 import { syncRoutes } from './sync-api';
 
@@ -15,4 +16,5 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...caseRoutes,
   ...syncRoutes,
   ...contentRoutes,
+  ...searchRoutes,
 ];

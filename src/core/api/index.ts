@@ -4,5 +4,6 @@ export * from './api-route';
 export * from './case-api';
 export * from './content-api';
 export * from './problem-document';
+export * from './search-api';
 export * from './service-api';
 export * from './sync-api';

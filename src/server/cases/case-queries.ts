@@ -4,12 +4,14 @@ import type { CaseList, CaseListQuery } from '@core/api';
 import { applyChange, type CaseEvent, type CaseRecord } from '@core/case';
 import type { PullResponse } from '@core/sync';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Engine } from '../db/database';
 import type { Database } from '../db/schema';
+import { textMatchWhere } from '../search/case-search-query';
 import type { ServerContext } from '../server-context';
 import { actorRolesOf } from './actor-roles';
 import { eventOf, recordOf } from './case-rows';
-import { casesFor, eventsFor } from './case-view';
 import { type CaseActor, mayReadCase, mayReadEvent, readableCasesWhere } from './case-rules';
+import { casesFor, eventsFor } from './case-view';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
@@ -18,6 +20,7 @@ function caseListWhere(
   eb: ExpressionBuilder<Database, 'cases'>,
   actor: CaseActor,
   query: CaseListQuery,
+  engine: Engine,
 ): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [readableCasesWhere(eb, actor)];
   if (query.line) conditions.push(eb('line', 'in', query.line));
@@ -30,10 +33,13 @@ function caseListWhere(
     conditions.push(eb('updated_at', '>=', new Date(query.changedSince).toISOString()));
   }
   if (query.q) {
-    // `search_text` is lower-cased number, title, description and requester (case-rows.ts),
-    // so a plain LIKE on the lower-cased query is case-insensitive on both engines.
+    // A substring of `search_text` (lower-cased number, title, description and requester),
+    // or the words in the full-text index (stemmed and folded, comments and form answers too:
+    // src/server/search), so "skrivarar" also lists the case about "skrivaren".
     const pattern = `%${escapeLike(query.q.toLowerCase())}%`;
-    conditions.push(sql<SqlBool>`search_text like ${pattern} escape '\\'`);
+    const like = sql<SqlBool>`search_text like ${pattern} escape '\\'`;
+    const match = textMatchWhere(engine, query.q, actor.role !== 'requester');
+    conditions.push(match ? eb.or([like, match]) : like);
   }
   return eb.and(conditions);
 }
@@ -49,7 +55,8 @@ export async function listCases(
   actor: CaseActor,
   query: CaseListQuery,
 ): Promise<CaseList> {
-  const where = (eb: ExpressionBuilder<Database, 'cases'>) => caseListWhere(eb, actor, query);
+  const where = (eb: ExpressionBuilder<Database, 'cases'>) =>
+    caseListWhere(eb, actor, query, ctx.handle.engine);
   const [rows, count] = await Promise.all([
     ctx.db
       .selectFrom('cases')

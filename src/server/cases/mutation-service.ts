@@ -19,6 +19,7 @@ import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
 import { enqueueNotifications } from '../notifications/case-notifications';
+import { indexCaseChange } from '../search/case-search-store';
 import type { ServerContext } from '../server-context';
 import { findUserById } from '../users/user-store';
 import { caseRow, eventRow, recordOf } from './case-rows';
@@ -245,6 +246,8 @@ async function applyMutationIn(
     change: effective,
   };
   await trx.insertInto('case_events').values(eventRow(event)).execute();
+  // The search index follows in the same transaction: search never lags a committed change.
+  await indexCaseChange(trx, ctx.handle.engine, record, effective);
   await enqueueNotifications(trx, ctx, { event, before: current, after: record, actor });
   const critical = becameCritical(current, record);
   await ctx.bus.publish(trx, {
