@@ -125,4 +125,78 @@ describe('the case search index', () => {
     expect(fresh.findCases('utlogging').map((e) => e.id)).toEqual([id(9)]);
     releaseCaseSearchIndex(db);
   });
+
+  describe('full-text search', () => {
+    const staff = { staff: true, slaOf: () => null };
+    const ids = (r: { hits: { case: { id: string } }[] }) => r.hits.map((h) => h.case.id);
+
+    it('finds Nynorsk and Bokmål forms, title matches first, with snippets', () => {
+      // The word being typed is also a prefix: "Per Skrivarvik" (a requester) comes last.
+      const found = index.search('skriverne', {}, staff);
+      expect(ids(found)).toEqual([id(3), id(1), id(5)]);
+      expect(ids(index.search('skriverne ', {}, staff))).toEqual([id(3), id(1)]);
+      expect(found.hits[0]!.snippets[0]).toEqual({
+        field: 'title',
+        pieces: [
+          { text: 'Skrivar', hit: true },
+          { text: ' på rådhuset', hit: false },
+        ],
+      });
+      expect(ids(index.search('radhuset skrivar', {}, staff))).toEqual([id(3)]);
+    });
+
+    it('filters, and lists by the filters alone when the query is empty', () => {
+      expect(ids(index.search('passord', { municipality: ['molde'] }, staff))).toEqual([]);
+      expect(index.search('', { municipality: ['aukra'] }, staff).total).toBe(1);
+    });
+
+    it('finds comments once their events are stored; internal ones only for staff', async () => {
+      const changed = nextChange();
+      await db.eventChunks.add({
+        kind: 'case',
+        caseIds: [id(6), id(7)],
+        lastAt: '2026-11-20T08:00:00.000Z',
+        events: [
+          {
+            id: 'e1',
+            caseId: id(6),
+            seq: 1,
+            at: '2026-11-20T08:00:00.000Z',
+            clientAt: '2026-11-20T08:00:00.000Z',
+            actorId: 'a',
+            deviceId: 'd',
+            mutationId: null,
+            change: {
+              type: 'commented',
+              commentId: id(100),
+              body: 'Bytta printaren',
+              visibility: 'requester',
+            },
+          },
+          {
+            id: 'e2',
+            caseId: id(7),
+            seq: 2,
+            at: '2026-11-20T08:00:00.000Z',
+            clientAt: '2026-11-20T08:00:00.000Z',
+            actorId: 'a',
+            deviceId: 'd',
+            mutationId: null,
+            change: {
+              type: 'commented',
+              commentId: id(101),
+              body: 'Hemmeleg brannmur',
+              visibility: 'internal',
+            },
+          },
+        ],
+      });
+      await changed;
+      const printer = index.search('printar', {}, staff);
+      expect(ids(printer)).toEqual([id(6)]);
+      expect(printer.hits[0]!.snippets[0]!.field).toBe('comment');
+      expect(ids(index.search('brannmur', {}, staff))).toEqual([id(7)]);
+      expect(ids(index.search('brannmur', {}, { ...staff, staff: false }))).toEqual([]);
+    });
+  });
 });

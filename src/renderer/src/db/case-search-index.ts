@@ -1,6 +1,15 @@
-import type { CaseStatus, Requester } from '@core/case/index';
+import type { CaseRecord, CaseStatus, Requester } from '@core/case/index';
+import { changeSearchText, type SearchFilters, type SearchText } from '@core/search/index';
+import type { SlaState } from '@core/sla/index';
 import { useSyncExternalStore } from 'react';
+import { onTablesChanged } from './case-changes';
 import { mirrorCases } from './case-mirror';
+import {
+  type LocalSearchCase,
+  type LocalSearchResult,
+  searchableTextsOf,
+  searchLocalCases,
+} from './local-case-search';
 import type { LocalCase } from './local-records';
 import { findRequesters } from './requester-search';
 import type { SaksbordDb } from './saksbord-db';
@@ -25,6 +34,8 @@ export interface CaseSearchEntry {
   requester: Requester;
   /** Lower-case number, title and requester name: what a query is matched against. */
   haystack: string;
+  /** The record and its search terms, for the full-text search (`search`). */
+  search: LocalSearchCase;
 }
 
 export interface CaseSearchIndex {
@@ -34,6 +45,20 @@ export interface CaseSearchIndex {
   findCases(query: string, options?: { limit?: number; excludeId?: string }): CaseSearchEntry[];
   /** Earlier requesters whose name contains `query`, one per person and municipality. */
   findRequesters(query: string, limit?: number): Requester[];
+  /**
+   * Full-text search (core's stemmed, folded terms) over the cases held, with the filters;
+   * comments and attachment names are found once the events holding them have been read.
+   */
+  search(
+    query: string,
+    filters: SearchFilters,
+    options: {
+      staff: boolean;
+      slaOf: (record: CaseRecord) => SlaState | null;
+      limit?: number;
+      offset?: number;
+    },
+  ): LocalSearchResult;
   /** Called after the index changed (loaded further, a case written or deleted). */
   subscribe(listener: () => void): () => void;
   /** Goes up by one at every change (a snapshot for `useSyncExternalStore`). */
@@ -45,9 +70,28 @@ export interface CaseSearchIndex {
 export const MIN_QUERY_LENGTH = 2;
 const LOAD_PAGE = 2_000;
 
-export function searchEntryOf(c: LocalCase): CaseSearchEntry {
+/** The record as searched: the shown case without the local bookkeeping. */
+function searchedRecord(c: LocalCase): CaseRecord {
+  const {
+    pendingCount: _p,
+    rejectedCount: _r,
+    provisionalNumber: _n,
+    server: _s,
+    serverIsShown: _i,
+    ...record
+  } = c;
+  return record;
+}
+
+export function searchEntryOf(c: LocalCase, events?: readonly SearchText[]): CaseSearchEntry {
   const number = c.number ?? c.provisionalNumber ?? '';
+  const record = searchedRecord(c);
   return {
+    search: {
+      record,
+      texts: searchableTextsOf(record, events, c.provisionalNumber),
+      ...(events ? { events } : {}),
+    },
     id: c.id,
     number,
     title: c.title,
@@ -72,6 +116,12 @@ export function createCaseSearchIndex(
 ): CaseSearchIndex {
   const listeners = new Set<() => void>();
   let version = 0;
+  /** Comments and attachment names by case, read from the stored events. */
+  const eventTexts = new Map<string, SearchText[]>();
+  const notify = () => {
+    version += 1;
+    for (const listener of listeners) listener();
+  };
   const mirror = mirrorCases(db, {
     /** Every case, a page at a time by primary key, so the full records never pile up. */
     async *loadAll() {
@@ -85,13 +135,62 @@ export function createCaseSearchIndex(
         after = page[page.length - 1]!.id;
       }
     },
-    entryOf: searchEntryOf,
-    onUpdated: () => {
-      version += 1;
-      for (const listener of listeners) listener();
-    },
+    entryOf: (c) => searchEntryOf(c, eventTexts.get(c.id)),
+    onUpdated: notify,
   });
-  const byId = mirror.entries;
+  const byId = mirror.entries as Map<string, CaseSearchEntry>;
+
+  // Events are only ever added (event-log.ts): read the chunks after the last one read, at the
+  // start and whenever chunks are written, and fold their comments into the cases' terms.
+  let lastChunk = 0;
+  let stopped = false;
+  let reading: Promise<void> | null = null;
+  let again = false;
+  const seenEvents = new Set<string>();
+  async function readNewChunks(): Promise<void> {
+    for (;;) {
+      const chunks = await db.eventChunks.where(':id').above(lastChunk).limit(pageSize).toArray();
+      if (stopped || chunks.length === 0) return;
+      const touched = new Set<string>();
+      for (const chunk of chunks) {
+        lastChunk = Math.max(lastChunk, chunk.id ?? 0);
+        if (chunk.kind !== 'case') continue;
+        for (const event of chunk.events) {
+          const text = changeSearchText(event.change);
+          if (!text || seenEvents.has(event.id)) continue;
+          seenEvents.add(event.id);
+          eventTexts.set(event.caseId, [...(eventTexts.get(event.caseId) ?? []), text]);
+          touched.add(event.caseId);
+        }
+      }
+      for (const id of touched) {
+        const entry = byId.get(id);
+        const events = eventTexts.get(id);
+        if (!entry || !events) continue;
+        entry.search = {
+          ...entry.search,
+          texts: searchableTextsOf(entry.search.record, events, null),
+          events,
+        };
+      }
+      if (touched.size > 0) notify();
+    }
+  }
+  const readEvents = () => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = readNewChunks().finally(() => {
+      reading = null;
+      if (again && !stopped) {
+        again = false;
+        readEvents();
+      }
+    });
+  };
+  void mirror.ready.then(readEvents);
+  const stopEvents = onTablesChanged(db, ['eventChunks'], readEvents);
 
   return {
     ready: mirror.ready,
@@ -107,12 +206,24 @@ export function createCaseSearchIndex(
     findRequesters(query, limit = 8) {
       return findRequesters(byId.values(), query, limit);
     },
+    search(query, filters, options) {
+      return searchLocalCases(
+        (function* () {
+          for (const entry of byId.values()) yield entry.search;
+        })(),
+        query,
+        filters,
+        options,
+      );
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     version: () => version,
     stop() {
+      stopped = true;
+      stopEvents();
       mirror.stop();
       listeners.clear();
     },
