@@ -24,6 +24,11 @@ export interface ServerOptions {
   heartbeatMs: number;
   /** Event streams one session may hold open at once (429 above; default 8). */
   maxStreamsPerSession?: number;
+  /**
+   * The longest offline work accepted: a change's time is never put earlier than this before
+   * the server's clock (default: the session lifetime, since pushing needs a valid token).
+   */
+  maxOfflineMs?: number;
   /** Where attachments are stored. */
   dataDir: string;
   /**

@@ -10,7 +10,13 @@ import type { Mutation, MutationResult } from '@core/sync/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemorySyncServer } from '../doubles/memory-server';
 import { engines } from './helpers/engines';
-import { newCaseBody, type TestServer, type TestUserName, testServer } from './helpers/test-server';
+import {
+  newCaseBody,
+  type TestServer,
+  type TestUserName,
+  testPassword,
+  testServer,
+} from './helpers/test-server';
 
 type Pusher = (
   who: TestUserName,
@@ -173,9 +179,21 @@ describe('the in-memory server double answers pushes as the real server does', (
   it.each(scenarios)('%s', async (_what, scenario) => {
     const ids = Array.from({ length: 10 }, () => randomUUID());
     const id = (n: number) => ids[n]!;
+    // The server records the session's device, so each device pushes with its own session.
+    const sessions = new Map<string, string>();
+    const tokenFor = async (who: TestUserName, deviceId: string) => {
+      const key = `${who}|${deviceId}`;
+      if (!sessions.has(key)) {
+        const res = await s.call('POST', '/api/v1/auth/sign-in', {
+          body: { username: who, password: testPassword, deviceId },
+        });
+        sessions.set(key, res.body.token);
+      }
+      return sessions.get(key)!;
+    };
     const real = await scenario(async (who, deviceId, mutations) => {
       const res = await s.call('POST', '/api/v1/sync/push', {
-        token: s.tokens[who],
+        token: await tokenFor(who, deviceId),
         body: { deviceId, mutations },
       });
       expect(res.status).toBe(200);

@@ -42,7 +42,8 @@ describe.each(engines)('sync on $name', (engine) => {
     const one = await s.call('GET', `/api/v1/cases/${caseId}`, { token: s.tokens.agent });
     expect(one.body.events).toHaveLength(2);
     expect(one.body.events[0]).toMatchObject({
-      deviceId: 'laptop-1',
+      // The session's device (signed in as device-agent), not the one the push body names.
+      deviceId: 'device-agent',
       mutationId: batch[0]!.mutationId,
       clientAt: batch[0]!.clientAt,
     });

@@ -13,8 +13,17 @@ export const caseEventSchema = z.object({
   seq: z.number().int().positive(),
   /** Server time the change was recorded. */
   at: z.iso.datetime({ offset: true }),
-  /** Client time the change was made (differs from `at` after offline work). */
+  /**
+   * When the change counts from (differs from `at` after offline work): the client's time,
+   * bounded by the server (core `boundClientTime`: never ahead of the server, before the
+   * offline window, or before the case's last change).
+   */
   clientAt: z.iso.datetime({ offset: true }),
+  /**
+   * The client's own clock, kept when the server moved `clientAt` or the claim is far off,
+   * so the history can flag the skew. Absent otherwise (and on events from before it).
+   */
+  claimedClientAt: z.iso.datetime({ offset: true }).optional(),
   actorId: z.string(),
   deviceId: z.string(),
   /** The client mutation that produced it; null for server-made events. */

@@ -37,9 +37,10 @@ export function requesterCaseView(record: CaseRecord, requesterId: string): Case
 /** The event as the requester sees it, or null when it is not theirs to see. */
 export function requesterEventView(event: CaseEvent, requesterId: string): CaseEvent | null {
   const own = event.actorId === requesterId;
+  const { claimedClientAt: _claimed, ...plain } = event;
   const base: CaseEvent = own
     ? event
-    : { ...event, actorId: supportActorId, deviceId: '', mutationId: null, clientAt: event.at };
+    : { ...plain, actorId: supportActorId, deviceId: '', mutationId: null, clientAt: event.at };
   const change = event.change;
   switch (change.type) {
     case 'worklogAdded':

@@ -31,5 +31,8 @@ export const ruleIds = [
   'requester.notAllowed',
   'merge.self',
   'link.self',
+  'merge.unknownCase',
+  'link.unknownCase',
+  'mutation.idReused',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];

@@ -51,6 +51,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'requester.notAllowed': 'Berre brukarstøtta kan gjere denne endringa.',
     'merge.self': 'Ei sak kan ikkje slåast saman med seg sjølv.',
     'link.self': 'Ei sak kan ikkje koplast til seg sjølv.',
+    'merge.unknownCase': 'Saka du vil slå saman med, finst ikkje.',
+    'link.unknownCase': 'Saka du vil kople til, finst ikkje.',
+    'mutation.idReused':
+      'Endringa kom to gonger med ulikt innhald. Den andre vart ikkje lagra; gjer ho på nytt.',
   },
   nb: {
     'case.notFound': 'Saken finnes ikke. Den må registreres først.',
@@ -90,6 +94,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'requester.notAllowed': 'Bare brukerstøtten kan gjøre denne endringen.',
     'merge.self': 'En sak kan ikke slås sammen med seg selv.',
     'link.self': 'En sak kan ikke kobles til seg selv.',
+    'merge.unknownCase': 'Saken du vil slå sammen med, finnes ikke.',
+    'link.unknownCase': 'Saken du vil koble til, finnes ikke.',
+    'mutation.idReused':
+      'Endringen kom to ganger med ulikt innhold. Den andre ble ikke lagret; gjør den på nytt.',
   },
   en: {
     'case.notFound': 'The case does not exist; it must be registered first.',
@@ -128,6 +136,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'requester.notAllowed': 'Only user support can make this change.',
     'merge.self': 'A case cannot be merged into itself.',
     'link.self': 'A case cannot be linked to itself.',
+    'merge.unknownCase': 'The case to merge into does not exist.',
+    'link.unknownCase': 'The case to link to does not exist.',
+    'mutation.idReused':
+      'The change arrived twice with different content. The second was not saved; make it again.',
   },
 };
 

@@ -4,3 +4,4 @@ export * from './outbox-catch-up';
 export * from './outbox-decision';
 export * from './replica-epoch';
 export * from './sync-protocol';
+export * from './client-time';

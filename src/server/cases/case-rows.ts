@@ -44,6 +44,7 @@ export function eventRow(event: CaseEvent): CaseEventRow {
     mutation_id: event.mutationId,
     change_type: event.change.type,
     change: JSON.stringify(event.change),
+    claimed_client_at: event.claimedClientAt ?? null,
   };
 }
 
@@ -58,5 +59,6 @@ export function eventOf(row: CaseEventRow): CaseEvent {
     deviceId: row.device_id,
     mutationId: row.mutation_id,
     change: JSON.parse(row.change) as CaseEvent['change'],
+    ...(row.claimed_client_at ? { claimedClientAt: row.claimed_client_at } : {}),
   };
 }

@@ -4,11 +4,12 @@
  * `applyMutation`: idempotency check → rules → per-field conflict decision → reducer →
  * event + case + mutation result, all in one transaction that holds the write lock.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { applyChange, type CaseEvent, type CaseRecord } from '@core/case';
 import type { UserFacts } from '@core/rules';
 import {
   appliedResult,
+  boundClientTime,
   conflictResult,
   type Mutation,
   type MutationResult,
@@ -23,7 +24,7 @@ import { indexCaseChange } from '../search/case-search-store';
 import type { ServerContext } from '../server-context';
 import { findUserById } from '../users/user-store';
 import { caseRow, eventRow, recordOf } from './case-rows';
-import { type CaseActor, checkCaseChange } from './case-rules';
+import { type CaseActor, checkCaseChange, mayReadCase } from './case-rules';
 import { decideConflicts } from './field-conflicts';
 
 export interface MutationOutcome {
@@ -59,6 +60,59 @@ export interface MutationOptions {
    * that never happened (nor record a real one twice).
    */
   attachment?: AttachmentsTable;
+}
+
+/**
+ * A requester files a case as themself: the name and municipality come from their account
+ * (not from the form, where anything could be typed). The contact stays as typed: it is how
+ * they want to be reached (a phone number the account does not hold).
+ */
+function requesterOwnDetails(actor: CaseActor, change: Mutation['change']): Mutation['change'] {
+  if (actor.role !== 'requester' || change.type !== 'created') return change;
+  const typed = change.requester.municipalityId;
+  const municipalityId =
+    actor.municipalityIds.length === 0 || actor.municipalityIds.includes(typed)
+      ? typed
+      : actor.municipalityIds[0]!;
+  return {
+    ...change,
+    requester: {
+      ...change.requester,
+      name: actor.displayName,
+      municipalityId,
+    },
+  };
+}
+
+/** SHA-256 of what a mutation asks for: its case and its change (ids and times aside). */
+export function mutationBodyHash(mutation: Mutation): string {
+  return createHash('sha256')
+    .update(JSON.stringify([mutation.caseId, mutation.change]))
+    .digest('hex');
+}
+
+/**
+ * A merge or link must name a case that exists and that the actor may read: otherwise a
+ * client could point a case at anything, or learn which ids exist. Refused with the rule
+ * `merge.unknownCase` / `link.unknownCase` (the same for "missing" and "not yours to read").
+ */
+async function mergeOrLinkTarget(
+  trx: Transaction<Database>,
+  ctx: ServerContext,
+  actor: CaseActor,
+  change: Mutation['change'],
+): Promise<{ rule: string; reason: string; params: Record<string, string> } | undefined> {
+  if (change.type !== 'merged' && change.type !== 'linked') return undefined;
+  const otherId = change.type === 'merged' ? change.intoCaseId : change.otherCaseId;
+  const row = await trx
+    .selectFrom('cases')
+    .select('record')
+    .where('id', '=', otherId)
+    .executeTakeFirst();
+  if (row && mayReadCase(ctx, actor, recordOf(row))) return undefined;
+  return change.type === 'merged'
+    ? { rule: 'merge.unknownCase', reason: 'no such case to merge into', params: {} }
+    : { rule: 'link.unknownCase', reason: 'no such case to link to', params: {} };
 }
 
 export function becameCritical(before: CaseRecord | null, after: CaseRecord): boolean {
@@ -141,15 +195,19 @@ async function applyMutationIn(
   }
   const now = ctx.now();
   const at = now.toISOString();
-  const { mutationId, caseId, change } = mutation;
+  const { mutationId, caseId } = mutation;
+  const change = requesterOwnDetails(actor, mutation.change);
 
+  const bodyHash = mutationBodyHash(mutation);
   const stored = await trx
     .selectFrom('mutations')
-    .select(['result', 'user_id'])
+    .select(['result', 'user_id', 'body_hash'])
     .where('mutation_id', '=', mutationId)
     .executeTakeFirst();
   if (stored) {
-    if (stored.user_id !== actor.id) {
+    // The same id with another body (or from another user) is not a retry: answering the
+    // stored "applied" would tell the client its second body was kept while it was dropped.
+    if (stored.user_id !== actor.id || (stored.body_hash && stored.body_hash !== bodyHash)) {
       return {
         result: rejectedResult(mutationId, 'mutation.idReused', 'this mutation id is already used'),
         replayed: false,
@@ -167,6 +225,7 @@ async function applyMutationIn(
         case_id: caseId,
         result: JSON.stringify(result),
         created_at: at,
+        body_hash: bodyHash,
       })
       .execute();
     return { result, replayed: false };
@@ -198,6 +257,8 @@ async function applyMutationIn(
       ),
     );
   }
+  const target = await mergeOrLinkTarget(trx, ctx, actor, change);
+  if (target) return finish(rejectedResult(mutationId, target.rule, target.reason, target.params));
   const categories = change.type === 'created' ? await currentCategories(ctx, trx) : undefined;
   const decision = checkCaseChange(ctx, current, change, actor, users, categories);
   if (!decision.ok) {
@@ -207,7 +268,7 @@ async function applyMutationIn(
   const { change: effective, conflicts } = await decideConflicts(
     trx,
     current,
-    mutation,
+    { ...mutation, change },
     actor.id,
     deviceId,
   );
@@ -216,8 +277,14 @@ async function applyMutationIn(
   if (attachment) await trx.insertInto('attachments').values(attachment).execute();
   const seq = await nextCounter(trx, 'seq');
   // The case's own clock (SLA facts, created/updated times) follows when the work was done,
-  // which for offline work is the client's time; never later than the server's.
-  const happenedAt = Date.parse(mutation.clientAt) < now.getTime() ? mutation.clientAt : at;
+  // which for offline work is the client's time, bounded by the server: never later than its
+  // clock, nor earlier than the offline window or the case's last change (core rule).
+  const clientTime = boundClientTime(mutation.clientAt, {
+    serverNow: now,
+    notBefore: current?.updatedAt ?? null,
+    maxOfflineMs: ctx.options.maxOfflineMs ?? ctx.options.sessionTtlMs,
+  });
+  const happenedAt = clientTime.happenedAt;
   let record = applyChange(current, effective, {
     caseId,
     at: happenedAt,
@@ -239,7 +306,8 @@ async function applyMutationIn(
     caseId,
     seq,
     at,
-    clientAt: mutation.clientAt,
+    clientAt: happenedAt,
+    ...(clientTime.claimed ? { claimedClientAt: clientTime.claimed } : {}),
     actorId: actor.id,
     deviceId,
     mutationId,

@@ -39,9 +39,11 @@ export function mountCaseRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, createCase, async ({ c, body, reply }) => {
     const { id, ...fields } = body;
     const session = c.get('session');
+    const mutationId = idempotencyKey(c.req.header('idempotency-key'));
     const mutation: Mutation = {
-      mutationId: idempotencyKey(c.req.header('idempotency-key')),
-      caseId: id ?? randomUUID(),
+      mutationId,
+      // A retry (same key) must ask for the same case, or it is another body under the key.
+      caseId: id ?? (c.req.header('idempotency-key') ? mutationId : randomUUID()),
       baseVersion: 0,
       clientAt: ctx.now().toISOString(),
       change: { type: 'created', ...fields },

@@ -24,7 +24,9 @@ import type { ServerContext } from '../server-context';
 export function mountSyncRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, pushMutations, async ({ c, body, reply }) => {
     const actor = c.get('actor');
-    const outcomes = await applyMutations(ctx, actor, body.deviceId, body.mutations);
+    // The device is the session's (given at sign-in), not whatever the body names: a client
+    // cannot record its changes under another device's id.
+    const outcomes = await applyMutations(ctx, actor, c.get('session').deviceId, body.mutations);
     const results: MutationResult[] = outcomes.map((outcome) => resultFor(actor, outcome.result));
     return reply(200, { results, cursor: await headSeq(ctx.db) });
   });
