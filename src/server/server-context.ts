@@ -3,6 +3,7 @@
 import type { ServiceCalendar } from '@core/calendar';
 import type { ServiceConfig } from '@core/config/service-config';
 import type { Kysely } from 'kysely';
+import type { MunicipalityDirectory } from './admin/municipality-directory';
 import type { SignInLimits } from './auth/sign-in-limiter';
 import type { DatabaseHandle } from './db/database';
 import type { Database } from './db/schema';
@@ -24,6 +25,12 @@ export interface ServerOptions {
   heartbeatMs: number;
   /** Event streams one session may hold open at once (429 above; default 8). */
   maxStreamsPerSession?: number;
+  /**
+   * Addresses of reverse proxies whose `X-Forwarded-For` is believed for the client's address
+   * (the sign-in limiter counts per address). Empty: the socket's peer is the client. From
+   * SAKSBORD_TRUSTED_PROXIES (comma-separated).
+   */
+  trustedProxies?: string[];
   /**
    * The longest offline work accepted: a change's time is never put earlier than this before
    * the server's clock (default: the session lifetime, since pushing needs a valid token).
@@ -51,7 +58,13 @@ export interface ServerOptions {
 export interface ServerContext {
   handle: DatabaseHandle;
   db: Kysely<Database>;
+  /**
+   * The configuration file, except `municipalities`, which is kept equal to the live
+   * directory (`directory.all`): the database is their truth after the first start.
+   */
   config: ServiceConfig;
+  /** The municipality directory (admin/municipality-directory.ts), live in every process. */
+  directory: MunicipalityDirectory;
   calendar: ServiceCalendar;
   bus: EventBus;
   hub: SseHub;

@@ -10,9 +10,10 @@ import { createServiceCalendar } from '@core/calendar';
 import { defaultServiceConfig, type ServiceConfig } from '@core/config';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { municipalitiesKey, openMunicipalityDirectory } from './admin/municipality-directory';
 import { createApp } from './app';
 import { activeSessions, defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store';
-import { defaultSignInLimits } from './auth/sign-in-limiter';
+import { defaultSignInLimits, pruneSignInFailures } from './auth/sign-in-limiter';
 import { loadCase } from './cases/case-queries';
 import { actorOf, mayReadCase } from './cases/case-rules';
 import { refreshSlaFacts, replicaEpoch } from './cases/sla-facts-refresh';
@@ -69,6 +70,10 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
         .map((o) => o.trim())
         .filter(Boolean),
     ],
+    trustedProxies: (process.env.SAKSBORD_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     ...opts.options,
   };
   // The context is filled in below; the hub and bus need it to look cases up.
@@ -104,6 +109,17 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
     bus = inProcessBus();
   }
   ctx.bus = bus;
+  // The municipalities: seeded from the file once, then the database's (drift is reported).
+  ctx.directory = await openMunicipalityDirectory(ctx.db, config, ctx.now(), (list) => {
+    ctx.config = { ...ctx.config, municipalities: [...list] };
+  });
+  bus.subscribe((message) => {
+    if (message.settingsChanged?.key === municipalitiesKey) {
+      void ctx.directory.reload(ctx.db).catch((error) => {
+        console.error('municipality directory reload failed:', (error as Error).message);
+      });
+    }
+  });
   bus.subscribe((message) => {
     metrics.headSeq = Math.max(metrics.headSeq, message.cursor);
     void ctx.hub.deliver(message).catch((error) => {
@@ -159,10 +175,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  const prune = setInterval(
-    () => void pruneExpiredSessions(ctx.db, ctx.now()).catch(() => {}),
-    3600_000,
-  );
+  ctx.notifications.publicUrl = `http://${shownHost}:${port}`;
+  // Expired sessions and sign-in failures older than the limiter's window, hourly.
+  const prune = setInterval(() => {
+    void pruneExpiredSessions(ctx.db, ctx.now()).catch(() => {});
+    void pruneSignInFailures(ctx.db, ctx.now(), ctx.options.signInLimits).catch(() => {});
+  }, 3600_000);
   prune.unref();
 
   let closing: Promise<void> | undefined;

@@ -1,10 +1,15 @@
 import { accountRoutes } from './account-api';
+import { adminRoutes } from './admin-api';
 import type { RouteSpec } from './api-route';
 import { caseRoutes } from './case-api';
 import { contentRoutes } from './content-api';
+import { notificationRoutes } from './notification-api';
+import { oncallRoutes } from './oncall-api';
+import { oidcRoutes } from './oidc-api';
 import { searchRoutes } from './search-api';
 import { serviceRoutes } from './service-api';
 import { syncRoutes } from './sync-api';
+import { userAdminRoutes } from './user-admin-api';
 
 /**
  * Every route of the server, once. The server mounts only these (`mountRoute`), the OpenAPI
@@ -13,8 +18,13 @@ import { syncRoutes } from './sync-api';
 export const apiRoutes: readonly RouteSpec[] = [
   ...serviceRoutes,
   ...accountRoutes,
+  ...oidcRoutes,
   ...caseRoutes,
   ...syncRoutes,
   ...contentRoutes,
+  ...oncallRoutes,
+  ...adminRoutes,
   ...searchRoutes,
+  ...notificationRoutes,
+  ...userAdminRoutes,
 ];

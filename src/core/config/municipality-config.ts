@@ -23,6 +23,16 @@ export const line2GroupSchema = z.strictObject({
 });
 export type Line2GroupConfig = z.infer<typeof line2GroupSchema>;
 
+/** A municipal unit (eining): a service area or professional group, e.g. "Helse og omsorg". */
+export const municipalityUnitSchema = z.strictObject({
+  /** Stable kebab-case id within the municipality. */
+  id: kebabId,
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  /** A retired unit stays on old cases but is not offered for new ones. */
+  retired: z.boolean().optional(),
+});
+export type MunicipalityUnit = z.infer<typeof municipalityUnitSchema>;
+
 /** A municipality the service supports. */
 export const municipalityConfigSchema = z.strictObject({
   /** Stable kebab-case id, stored on every case's requester (e.g. "hustadvika"). */
@@ -32,6 +42,18 @@ export const municipalityConfigSchema = z.strictObject({
   /** Line 2 for this municipality's cases; null when it has no consultant of its own, in
    *  which case line 1 can only escalate to line 3. */
   line2Group: line2GroupSchema.nullable().default(null),
+  /** Its units (einingar); absent = none listed. */
+  units: z.array(municipalityUnitSchema).max(500).optional(),
+  /**
+   * The sign-in of its staff: the `id` of one of the configuration's `identityProviders` (the
+   * OpenID Connect sign-in owns that list); absent = password sign-in only.
+   */
+  identityProviderId: z.string().trim().min(1).max(100).nullable().optional(),
+  /**
+   * A retired municipality keeps its history (its cases, their names) but is offered for no
+   * new case. Set in the app; never deleted.
+   */
+  retired: z.boolean().optional(),
 });
 export type MunicipalityConfig = z.infer<typeof municipalityConfigSchema>;
 export type MunicipalityConfigInput = z.input<typeof municipalityConfigSchema>;

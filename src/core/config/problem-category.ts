@@ -93,6 +93,11 @@ export const problemCategorySchema = z
     presetAnswers: priorityAnswersSchema.strict().default({}),
     /** The form's fields, in display order. */
     fields: z.array(formFieldSchema).default([]),
+    /**
+     * A retired category keeps its old cases (their names and form values read as before)
+     * but is offered for no new case. Set in the app; never deleted.
+     */
+    retired: z.boolean().optional(),
   })
   .superRefine((category, ctx) => {
     const ids = category.fields.map((f) => f.id);

@@ -29,6 +29,8 @@ describe('FAQ articles', () => {
     expect(faqArticleInputSchema.parse(article)).toEqual({
       ...article,
       categoryId: null,
+      categoryIds: [],
+      translations: {},
       sortOrder: 0,
     });
   });

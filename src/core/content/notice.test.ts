@@ -42,6 +42,8 @@ describe('the validity window', () => {
       body: '',
       severity: 'info',
       municipalityIds: [],
+      categoryIds: [],
+      translations: {},
       validFrom: window.validFrom,
       validTo: null,
     });
@@ -67,6 +69,8 @@ describe('a notice from the API', () => {
     body: 'Vi arbeider med saka.',
     severity: 'critical',
     municipalityIds: [],
+    categoryIds: [],
+    translations: {},
     validFrom: '2026-03-10T08:00:00.000Z',
     validTo: null,
     active: true,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Locale } from '../config/localized-text';
+import { type InLocale, inLocale, translationsSchema } from './localized-content';
 
 /**
  * Operational notices (driftsmeldingar): what the service tells everybody about outages and
@@ -14,6 +16,16 @@ export type NoticeSeverity = z.infer<typeof noticeSeveritySchema>;
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 instant with offset' });
 
+/** A notice's text in one language. */
+export const noticeTextSchema = z.object({
+  title: z.string().trim().max(300).default(''),
+  body: z.string().trim().max(4_000).default(''),
+});
+export type NoticeText = z.infer<typeof noticeTextSchema>;
+
+/** Bokmål and English versions of a notice (title and body); Nynorsk is `title`/`body`. */
+export const noticeTranslationsSchema = translationsSchema(noticeTextSchema);
+
 /** A notice as a team leader or admin writes it (POST and PUT `/api/v1/notices`). */
 export const noticeInputSchema = z
   .object({
@@ -22,6 +34,10 @@ export const noticeInputSchema = z
     severity: noticeSeveritySchema.default('info'),
     /** Municipalities the notice concerns; empty = every municipality. */
     municipalityIds: z.array(z.string().min(1)).max(100).default([]),
+    /** Problem categories the notice concerns (shown with the report form); empty = none in particular. */
+    categoryIds: z.array(z.string().min(1)).max(100).default([]),
+    /** Bokmål and English versions; a missing language falls back to Nynorsk, said so. */
+    translations: noticeTranslationsSchema,
     /** In force from this instant. */
     validFrom: instant,
     /** In force until this instant (exclusive); null = until withdrawn. */
@@ -30,6 +46,18 @@ export const noticeInputSchema = z
   .refine((n) => n.validTo === null || Date.parse(n.validTo) > Date.parse(n.validFrom), {
     message: 'validTo must be after validFrom',
     path: ['validTo'],
+  })
+  .superRefine((n, ctx) => {
+    for (const locale of ['nb', 'en'] as const) {
+      const text = n.translations[locale];
+      if (text && text.title === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', locale, 'title'],
+          message: 'a translation needs a title',
+        });
+      }
+    }
   });
 export type NoticeInput = z.infer<typeof noticeInputSchema>;
 
@@ -44,6 +72,12 @@ export const noticeSchema = z.object({
   severity: noticeSeveritySchema.catch('info'),
   /** Municipalities the notice concerns; empty = every municipality. */
   municipalityIds: z.array(z.string()).default([]),
+  /** Problem categories the notice concerns; empty = none in particular. */
+  categoryIds: z.array(z.string()).default([]),
+  /** Bokmål and English versions (absent when not written). */
+  translations: z
+    .object({ nb: noticeTextSchema.optional(), en: noticeTextSchema.optional() })
+    .default({}),
   validFrom: instant,
   /** Null = until withdrawn. */
   validTo: instant.nullable().default(null),
@@ -91,4 +125,17 @@ export function compareNotices(
     severityRank[a.severity] - severityRank[b.severity] ||
     Date.parse(b.validFrom) - Date.parse(a.validFrom)
   );
+}
+
+/** The notice's title and body in the reader's language, or in Nynorsk with `fallback` set. */
+export function noticeText(
+  notice: Pick<Notice, 'title' | 'body'> & { translations?: Notice['translations'] },
+  locale: Locale,
+): InLocale<NoticeText> {
+  return inLocale({ title: notice.title, body: notice.body }, notice.translations, locale);
+}
+
+/** Has the notice not begun yet at `at` (a scheduled notice)? */
+export function isNoticeScheduled(notice: NoticeWindow, at: Date): boolean {
+  return Date.parse(notice.validFrom) > at.getTime();
 }

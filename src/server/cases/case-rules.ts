@@ -1,7 +1,7 @@
 /**
  * The server's binding of the case rules from core (src/core/rules): who may read a case,
  * whether an actor may make a change. The rules live in core; this only maps accounts to
- * actors and supplies the context (configured municipalities, the user directory).
+ * actors and supplies the context (the live municipality directory, the user directory).
  */
 
 import type { CaseChange, CaseRecord } from '@core/case';
@@ -71,10 +71,18 @@ export function checkCaseChange(
   /** The current problem categories, so portal forms are checked against their category. */
   categories?: readonly ProblemCategory[],
 ): RuleDecision {
+  // A retired municipality or category keeps its cases but is open to no new one (nor may a
+  // case be moved into it); every other change still sees it, so old cases work as before.
+  const opening =
+    change.type === 'created' ||
+    (change.type === 'fieldsChanged' &&
+      ((change.changes.requester?.municipalityId ?? current?.requester.municipalityId) !==
+        current?.requester.municipalityId ||
+        (change.changes.categoryId ?? current?.categoryId) !== current?.categoryId));
   const verdict = checkChange(current, change, actor, {
-    municipalities: ctx.config.municipalities,
+    municipalities: opening ? ctx.directory.active() : ctx.directory.all,
     users: (id) => users.get(id),
-    ...(categories ? { categories } : {}),
+    ...(categories ? { categories: opening ? categories.filter((c) => !c.retired) : categories } : {}),
   });
   return verdict.ok
     ? verdict

@@ -1,6 +1,7 @@
 /**
  * `GET /api/v1/config`: the service configuration the clients run with (calendar, SLA
- * targets, municipalities, categories with the team leaders' edits, attachment limits).
+ * targets, the municipality directory, categories with the team leaders' edits, attachment
+ * limits).
  * For everyone signed in; it holds nothing secret. The SLA part is the settings in force:
  * a team leader's stored targets (`PUT /api/v1/settings/sla`) over the file's defaults. After
  * such a change clients get a `settingsChanged` live event and fetch this again.
@@ -18,6 +19,12 @@ export function mountConfigRoutes(app: AppRouter, ctx: ServerContext): void {
       currentCategories(ctx),
       readSlaSettings(ctx.db, ctx.config.sla),
     ]);
-    return reply(200, { ...ctx.config, sla: sla.sla, categories });
+    // Municipalities from the live directory (the database), retired ones too, marked.
+    return reply(200, {
+      ...ctx.config,
+      municipalities: [...ctx.directory.all],
+      sla: sla.sla,
+      categories,
+    });
   });
 }

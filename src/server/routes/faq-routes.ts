@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { createFaq, deleteFaq, listFaq, updateFaq } from '@core/api';
 import type { FaqArticleInput } from '@core/content';
-import { type FaqArticle, matchesFaq } from '@core/content';
+import { type FaqArticle, faqArticleSchema, faqCategoryIds, matchesFaq } from '@core/content';
+import { adminChange, auditActorOf } from '../admin/admin-change';
+import { currentCategories } from '../content/category-store';
 import type { FaqArticlesTable } from '../db/schema';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
@@ -20,28 +22,43 @@ function toArticle(row: FaqArticlesTable): FaqArticle {
     question: row.question,
     answer: row.answer,
     categoryId: row.category_id,
+    categoryIds: JSON.parse(row.category_ids ?? '[]') as string[],
+    translations: faqArticleSchema.shape.translations.parse(JSON.parse(row.translations ?? '{}')),
     sortOrder: Number(row.sort_order),
     updatedAt: row.updated_at,
   };
 }
 
+export const faqKey = 'faq';
+
 export function mountFaqRoutes(app: AppRouter, ctx: ServerContext): void {
-  const checkCategory = (categoryId: string | null) => {
-    if (categoryId !== null && !ctx.config.categories.some((cat) => cat.id === categoryId)) {
-      throw badRequest(`unknown category: ${categoryId}`, [
-        { path: 'body.categoryId', message: `unknown category: ${categoryId}` },
-      ]);
+  const checkCategories = async (input: FaqArticleInput) => {
+    const known = new Set((await currentCategories(ctx)).map((c) => c.id));
+    const errors: Array<{ path: string; message: string }> = [];
+    if (input.categoryId !== null && !known.has(input.categoryId)) {
+      errors.push({ path: 'body.categoryId', message: `unknown category: ${input.categoryId}` });
     }
+    input.categoryIds.forEach((id, i) => {
+      if (!known.has(id)) {
+        errors.push({ path: `body.categoryIds.${i}`, message: `unknown category: ${id}` });
+      }
+    });
+    if (errors.length > 0) throw badRequest(errors.map((e) => e.message).join('; '), errors);
   };
-  const rowOf = (id: string, input: FaqArticleInput, by: string): FaqArticlesTable => ({
-    id,
-    question: input.question,
-    answer: input.answer,
-    category_id: input.categoryId,
-    sort_order: input.sortOrder,
-    updated_by: by,
-    updated_at: ctx.now().toISOString(),
-  });
+  const rowOf = (id: string, input: FaqArticleInput, by: string): FaqArticlesTable => {
+    const categoryIds = faqCategoryIds(input);
+    return {
+      id,
+      question: input.question,
+      answer: input.answer,
+      category_id: categoryIds[0] ?? null,
+      category_ids: JSON.stringify(categoryIds),
+      translations: JSON.stringify(input.translations),
+      sort_order: input.sortOrder,
+      updated_by: by,
+      updated_at: ctx.now().toISOString(),
+    };
+  };
 
   mountRoute(app, ctx, listFaq, async ({ query, reply }) => {
     const rows = await ctx.db
@@ -54,31 +71,73 @@ export function mountFaqRoutes(app: AppRouter, ctx: ServerContext): void {
   });
 
   mountRoute(app, ctx, createFaq, async ({ c, body, reply }) => {
-    checkCategory(body.categoryId);
+    await checkCategories(body);
     const row = rowOf(randomUUID(), body, c.get('actor').id);
-    await ctx.db.insertInto('faq_articles').values(row).execute();
+    await adminChange(ctx, auditActorOf(c), async (trx) => {
+      await trx.insertInto('faq_articles').values(row).execute();
+      return {
+        result: row,
+        audit: {
+          action: 'faq.create',
+          targetType: 'faq',
+          targetId: row.id,
+          summary: `published FAQ article "${body.question}"`,
+          details: { after: body },
+        },
+        announce: faqKey,
+      };
+    });
     return reply(201, { article: toArticle(row) }, { location: `/api/v1/faq/${row.id}` });
   });
 
   mountRoute(app, ctx, updateFaq, async ({ c, params, body, reply }) => {
-    checkCategory(body.categoryId);
+    await checkCategories(body);
     const row = rowOf(params.id, body, c.get('actor').id);
-    const { id: _, ...changes } = row;
-    const result = await ctx.db
-      .updateTable('faq_articles')
-      .set(changes)
-      .where('id', '=', params.id)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notFound('no such article');
+    await adminChange(ctx, auditActorOf(c), async (trx) => {
+      const before = await trx
+        .selectFrom('faq_articles')
+        .selectAll()
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!before) throw notFound('no such article');
+      const { id: _, ...changes } = row;
+      await trx.updateTable('faq_articles').set(changes).where('id', '=', params.id).execute();
+      return {
+        result: row,
+        audit: {
+          action: 'faq.update',
+          targetType: 'faq',
+          targetId: params.id,
+          summary: `changed FAQ article "${body.question}"`,
+          details: { before: toArticle(before), after: body },
+        },
+        announce: faqKey,
+      };
+    });
     return reply(200, { article: toArticle(row) });
   });
 
-  mountRoute(app, ctx, deleteFaq, async ({ params, reply }) => {
-    const result = await ctx.db
-      .deleteFrom('faq_articles')
-      .where('id', '=', params.id)
-      .executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound('no such article');
+  mountRoute(app, ctx, deleteFaq, async ({ c, params, reply }) => {
+    await adminChange(ctx, auditActorOf(c), async (trx) => {
+      const before = await trx
+        .selectFrom('faq_articles')
+        .selectAll()
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!before) throw notFound('no such article');
+      await trx.deleteFrom('faq_articles').where('id', '=', params.id).execute();
+      return {
+        result: null,
+        audit: {
+          action: 'faq.delete',
+          targetType: 'faq',
+          targetId: params.id,
+          summary: `removed FAQ article "${before.question}"`,
+          details: { before: toArticle(before) },
+        },
+        announce: faqKey,
+      };
+    });
     return reply(204, undefined);
   });
 }

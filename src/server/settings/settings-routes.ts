@@ -8,6 +8,8 @@
  * `GET /api/v1/settings/sla/audit`: who changed what, when (team leader or admin).
  */
 import { getSlaSettings, getSlaSettingsAudit, putSlaSettings } from '@core/api';
+import { auditActorOf } from '../admin/admin-change';
+import { recordAudit } from '../audit/audit-log';
 import { headSeq } from '../db/write-lock';
 import type { BusMessage } from '../events/event-bus';
 import type { AppRouter } from '../http/app-env';
@@ -44,6 +46,20 @@ export function mountSettingsRoutes(app: AppRouter, ctx: ServerContext): void {
         at: ctx.now(),
       },
       async (trx, settings) => {
+        // The audit log of every administrative change, in the same transaction.
+        const [written] = await slaSettingsAudit(trx, 1);
+        await recordAudit(
+          trx,
+          {
+            actor: auditActorOf(c),
+            action: 'settings.sla',
+            targetType: 'settings',
+            targetId: slaSettingsKey,
+            summary: `changed the SLA targets (version ${settings.version})`,
+            details: { before: written?.old, after: settings.sla, version: settings.version },
+          },
+          ctx.now(),
+        );
         // Every client (of any server process) fetches the configuration again at once.
         notice = {
           cursor: await headSeq(trx),
