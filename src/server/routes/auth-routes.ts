@@ -5,10 +5,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession } from '../auth/session-store';
 import {
-  clearFailures,
+  attemptSucceeded,
+  clientAddressOf,
   limiterKey,
-  recordFailure,
-  retryAfterSeconds,
+  reserveAttempt,
 } from '../auth/sign-in-limiter';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
@@ -16,26 +16,40 @@ import { HttpProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';
 import { findUserByUsername, publicUser, toStoredUser } from '../users/user-store';
 
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+/** The client's address; X-Forwarded-For is believed only from a trusted proxy. */
+export function clientAddress(
+  c: Parameters<typeof getConnInfo>[0],
+  trustedProxies: readonly string[],
+): string {
+  let peer: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address;
   } catch {
-    return 'unknown'; // in-process requests (tests) have no socket
+    peer = undefined; // in-process requests (tests) have no socket
   }
+  return clientAddressOf(peer, c.req.header('x-forwarded-for'), trustedProxies);
 }
 
 export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, signIn, async ({ c, body, reply }) => {
     const now = ctx.now();
-    const key = limiterKey(body.username, clientAddress(c));
-    const wait = await retryAfterSeconds(ctx.db, key, now, ctx.options.signInLimits);
-    if (wait > 0) {
+    const address = clientAddress(c, ctx.options.trustedProxies ?? []);
+    const key = limiterKey(body.username, address);
+    // Reserved before the password is verified, so parallel guesses cannot overtake the count.
+    const reservation = await reserveAttempt(
+      ctx.db,
+      body.username,
+      address,
+      now,
+      ctx.options.signInLimits,
+    );
+    if (!reservation.ok) {
       throw new HttpProblem(
         429,
         'Too many requests',
         'too many failed sign-ins; wait and try again',
         {
-          headers: { 'retry-after': String(wait) },
+          headers: { 'retry-after': String(reservation.retryAfter) },
         },
       );
     }
@@ -49,10 +63,10 @@ export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
         body.password,
       )) && hasPassword;
     if (!row || !ok || Number(row.disabled) !== 0) {
-      await recordFailure(ctx.db, key, now);
+      // The reserved attempt stays as the failure.
       throw new HttpProblem(401, 'Unauthorized', 'wrong username or password');
     }
-    await clearFailures(ctx.db, key, now, ctx.options.signInLimits);
+    await attemptSucceeded(ctx.db, reservation.attempt);
     const session = await createSession(
       ctx.db,
       row.id,
