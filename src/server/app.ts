@@ -19,6 +19,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './http/app-env';
 import { mountRoute } from './http/contract-route';
 import { mountPortal } from './http/portal-static';
+import { securityHeaders } from './http/security-headers';
 import { mountMailLinkPages } from './notifications/link-pages';
 import { mountNotificationRoutes } from './notifications/notification-routes';
 import { HttpProblem, problemResponse } from './http/problem';
@@ -49,6 +50,7 @@ export function createApp(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  app.use('*', securityHeaders({ https: ctx.options.https ?? false }));
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();

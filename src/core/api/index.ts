@@ -7,6 +7,7 @@ export * from './content-api';
 export * from './notification-api';
 export * from './oncall-api';
 export * from './oidc-api';
+export * from './loopback-host';
 export * from './problem-document';
 export * from './search-api';
 export * from './service-api';

@@ -66,7 +66,7 @@ export function identityFromClaims(
   provider: IdentityProviderConfig,
   claims: Readonly<Record<string, unknown>>,
 ): SsoClaimsOutcome {
-  const sub = text(claims.sub);
+  const sub = text(claims[provider.claims.subject]);
   if (sub === null) return { ok: false, reason: 'subjectMissing' };
 
   let municipalityId: string;

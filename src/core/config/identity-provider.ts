@@ -30,17 +30,13 @@ const claimNameSchema = z.string().trim().min(1, 'must name a claim').max(200);
  * the tests and the `npm start` demo). A secret must never travel in clear over a network.
  */
 export const issuerSchema = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      if (url.protocol === 'https:') return true;
-      return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    } catch {
-      return false;
-    }
-  }, 'must be an https URL (plain http only on 127.0.0.1, localhost or [::1])');
+  .url({ protocol: /^https?$/, error: 'must be an https URL' })
+  .refine(
+    (value) =>
+      value.startsWith('https://') ||
+      /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(value),
+    'must be an https URL (plain http only on 127.0.0.1, localhost or [::1])',
+  );
 
 /** Which claim holds the user's groups or app roles, and which values make a user staff. */
 export const roleMappingSchema = z.strictObject({
@@ -62,6 +58,8 @@ export const tenantMappingSchema = z.strictObject({
 
 /** Claims read for the account; the defaults are the standard OpenID Connect ones. */
 export const claimNamesSchema = z.strictObject({
+  /** The person's id at the provider: `sub`, or Entra ID's `oid` (the same id SCIM sends). */
+  subject: claimNameSchema.default('sub'),
   name: claimNameSchema.default('name'),
   email: claimNameSchema.default('email'),
   username: claimNameSchema.default('preferred_username'),
@@ -86,6 +84,7 @@ export const identityProviderSchema = z.strictObject({
     .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, 'must be a scope token'))
     .default(['openid', 'profile', 'email']),
   claims: claimNamesSchema.default({
+    subject: 'sub',
     name: 'name',
     email: 'email',
     username: 'preferred_username',
