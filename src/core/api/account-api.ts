@@ -9,6 +9,8 @@ export const signInRequestSchema = z.object({
   password: z.string().min(1, 'password is required').max(1_000),
   /** The installation signing in; recorded on every change made with the token. */
   deviceId: z.string().trim().min(1).max(200).default('web'),
+  /** The code of the authenticator app, for accounts with two-step sign-in on. */
+  totpCode: z.string().trim().max(20).optional(),
 });
 
 /** A user as other users see them: never a password hash, never a session. */
@@ -48,7 +50,7 @@ export const signIn = defineRoute({
   responses: { 200: { description: 'Signed in', schema: signInResponseSchema } },
   problems: {
     400: 'Bad input',
-    401: 'Wrong username or password',
+    401: 'Wrong username or password; or the app code is needed (rule signIn.totpRequired) or wrong (rule signIn.totpInvalid)',
     429: 'Too many failed sign-ins; see Retry-After',
   },
 });

@@ -1,3 +1,4 @@
+import { defaultPasswordPolicy } from '../account/password-policy';
 import { defaultCalendarConfig } from '../calendar/calendar-config';
 import { defaultPagingConfig } from '../oncall/paging-config';
 import { defaultSlaConfig } from '../sla/sla-targets';
@@ -49,4 +50,5 @@ export const defaultServiceConfig: ServiceConfig = {
   alerts: { repeatMinutes: 5 },
   paging: defaultPagingConfig,
   identityProviders: [],
+  passwordPolicy: defaultPasswordPolicy,
 };

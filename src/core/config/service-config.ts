@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { defaultPasswordPolicy, passwordPolicySchema } from '../account/password-policy';
 import { calendarConfigSchema, defaultCalendarConfig } from '../calendar/calendar-config';
-import { defaultPagingConfig, pagingConfigSchema } from '../oncall/paging-config';
 import { mailConfigSchema } from '../notifications/mail-config';
+import { defaultPagingConfig, pagingConfigSchema } from '../oncall/paging-config';
 import { defaultSlaConfig, slaConfigSchema } from '../sla/sla-targets';
 import { identityProviderIssues, identityProviderSchema } from './identity-provider';
 import { localizedTextSchema } from './localized-text';
@@ -112,6 +113,8 @@ export const serviceConfigSchema = z
     paging: pagingConfigSchema.default(defaultPagingConfig),
     /** The municipalities' own identity providers (OpenID Connect); none: passwords only. */
     identityProviders: z.array(identityProviderSchema).default([]),
+    /** Local accounts' passwords: `minLength` (default 12) of a new password. */
+    passwordPolicy: passwordPolicySchema.default(defaultPasswordPolicy),
   })
   .superRefine((config, ctx) => {
     for (const issue of identityProviderIssues(

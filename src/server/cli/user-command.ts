@@ -11,8 +11,11 @@
  * taken as arguments (they would end up in the shell history and the process list).
  */
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { defaultPasswordPolicy, passwordProblemText } from '@core/account/password-policy';
 import { roleSchema } from '@core/rules';
-import { minPasswordLength } from '../auth/passwords';
+import { recordAudit, systemActor } from '../audit/audit-log';
+import { newPasswordProblems } from '../auth/password-check';
 import { migrateToLatest, openDatabase } from '../db/database';
 import {
   createUser,
@@ -30,17 +33,28 @@ async function readStdinLine(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-async function obtainPassword(fromStdin: boolean, io: CliIo): Promise<string> {
+async function obtainPassword(fromStdin: boolean, io: CliIo, username: string): Promise<string> {
   if (!fromStdin) {
-    const password = randomBytes(12).toString('base64url');
+    const password = randomBytes(18).toString('base64url');
     io.out(`password: ${password}`);
     return password;
   }
   const password = await readStdinLine();
-  if (password.length < minPasswordLength) {
-    throw new CliUsageError(`the password must have at least ${minPasswordLength} characters`);
-  }
+  // The same policy as the Users screen (length over complexity, no common passwords).
+  const problem = newPasswordProblems(password, defaultPasswordPolicy, username)[0];
+  if (problem) throw new CliUsageError(passwordProblemText(problem.rule, problem.params, 'nn'));
   return password;
+}
+
+/** Who ran the command, for the audit log (the CLI has no signed-in user). */
+function cliActor() {
+  let who = 'unknown';
+  try {
+    who = userInfo().username;
+  } catch {
+    // no user database entry (a container): keep 'unknown'
+  }
+  return systemActor(`CLI (${who})`);
 }
 
 export function createUserCommand(): CliCommand {
@@ -79,7 +93,7 @@ export function createUserCommand(): CliCommand {
               typeof values.municipality === 'string'
                 ? values.municipality.split(',').filter(Boolean)
                 : [];
-            const password = await obtainPassword(values['password-stdin'] === true, io);
+            const password = await obtainPassword(values['password-stdin'] === true, io, name);
             const user = await createUser(
               db,
               {
@@ -91,17 +105,47 @@ export function createUserCommand(): CliCommand {
               },
               new Date(),
             );
+            await recordAudit(
+              db,
+              {
+                actor: cliActor(),
+                action: 'user.create',
+                targetType: 'user',
+                targetId: user.id,
+                summary: `Created local account ${user.username} (${user.role}) with the CLI`,
+                details: {
+                  source: 'local',
+                  username: user.username,
+                  role: user.role,
+                  municipalityIds: user.municipalityIds,
+                },
+              },
+              new Date(),
+            );
             io.out(`added ${user.username} (${user.role}) ${user.id}`);
             return EXIT_OK;
           }
           case 'passwd': {
             const name = needsName();
-            if (!(await findUserByUsername(db, name))) {
+            const existing = await findUserByUsername(db, name);
+            if (!existing) {
               io.err(`no user ${name}`);
               return EXIT_FAILURE;
             }
-            const password = await obtainPassword(values['password-stdin'] === true, io);
+            const password = await obtainPassword(values['password-stdin'] === true, io, name);
             await setPassword(db, name, password);
+            await recordAudit(
+              db,
+              {
+                actor: cliActor(),
+                action: 'user.password',
+                targetType: 'user',
+                targetId: existing.id,
+                summary: `Reset the password of ${existing.username} with the CLI; signed out everywhere`,
+                details: { reset: true },
+              },
+              new Date(),
+            );
             io.out(`password changed for ${name}; signed out everywhere`);
             return EXIT_OK;
           }
@@ -112,6 +156,19 @@ export function createUserCommand(): CliCommand {
               io.err(`no user ${name}`);
               return EXIT_FAILURE;
             }
+            const changed = await findUserByUsername(db, name);
+            await recordAudit(
+              db,
+              {
+                actor: cliActor(),
+                action: action === 'disable' ? 'user.disable' : 'user.enable',
+                targetType: 'user',
+                targetId: changed?.id ?? null,
+                summary: `${action === 'disable' ? 'Disabled' : 'Enabled'} ${name} with the CLI`,
+                details: {},
+              },
+              new Date(),
+            );
             io.out(`${name} ${action}d`);
             return EXIT_OK;
           }

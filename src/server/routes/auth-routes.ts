@@ -3,6 +3,7 @@
 import { getMe, signIn, signOut } from '@core/api';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
+import { checkSecondStep, noteSignIn } from '../auth/second-step';
 import { createSession, deleteSession } from '../auth/session-store';
 import {
   attemptSucceeded,
@@ -66,7 +67,9 @@ export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
       // The reserved attempt stays as the failure.
       throw new HttpProblem(401, 'Unauthorized', 'wrong username or password');
     }
+    await checkSecondStep(ctx.db, row, body.totpCode, key, now);
     await attemptSucceeded(ctx.db, reservation.attempt);
+    await noteSignIn(ctx.db, row.id, now);
     const session = await createSession(
       ctx.db,
       row.id,
