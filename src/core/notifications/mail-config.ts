@@ -16,7 +16,12 @@ export const smtpConfigSchema = z.strictObject({
   passwordEnv: z.string().trim().min(1).optional(),
 });
 
-const address = z.string().trim().min(3).max(320).regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address such as "brukarstotte@kommune.no"');
+const address = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address such as "brukarstotte@kommune.no"');
 
 /** Where mail to the service arrives: an SMTP listener the municipality's mail system forwards to. */
 export const inboundMailConfigSchema = z.strictObject({
@@ -38,7 +43,11 @@ export const mailConfigSchema = z.strictObject({
   /** The address links in mail start with (confirm, reopen, unsubscribe), e.g. "https://saksbord.kommune.no". */
   publicUrl: z.url().optional(),
   /** How long the outbox keeps trying one mail before it goes to the "could not deliver" list. */
-  giveUpAfterHours: z.number().positive().max(24 * 14).default(48),
+  giveUpAfterHours: z
+    .number()
+    .positive()
+    .max(24 * 14)
+    .default(48),
   /** How long the confirm and reopen links in a "solved" mail work. */
   linkValidDays: z.number().int().positive().max(90).default(14),
   /** Inbound mail (replies and new cases); absent: no listener. */

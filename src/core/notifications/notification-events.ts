@@ -37,7 +37,9 @@ export function notificationNeeds(
           },
         ];
       }
-      return change.visibility === 'requester' ? [{ kind: 'agentReplied', roles: ['requester'] }] : [];
+      return change.visibility === 'requester'
+        ? [{ kind: 'agentReplied', roles: ['requester'] }]
+        : [];
     case 'statusChanged':
       if (before?.status === change.status && change.status !== 'waiting') return [];
       if (change.status === 'waiting' && change.waitingReason === 'requester') {

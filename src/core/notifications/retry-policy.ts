@@ -15,9 +15,7 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy = defaultRetr
   return Math.min(policy.maxMs, policy.baseMs * 2 ** exponent);
 }
 
-export type RetryDecision =
-  | { action: 'retry'; nextAttemptAt: string }
-  | { action: 'giveUp' };
+export type RetryDecision = { action: 'retry'; nextAttemptAt: string } | { action: 'giveUp' };
 
 /**
  * After a failed attempt at `now`: try again after the backoff, or give up when the error is

@@ -20,6 +20,7 @@ import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
 import { enqueueNotifications } from '../notifications/case-notifications';
+import { withRequesterAccount } from '../notifications/requester-account';
 import { indexCaseChange } from '../search/case-search-store';
 import type { ServerContext } from '../server-context';
 import { findUserById } from '../users/user-store';
@@ -179,9 +180,10 @@ async function applyMutationIn(
   ctx: ServerContext,
   actor: CaseActor,
   deviceId: string,
-  mutation: Mutation,
+  incoming: Mutation,
   options: MutationOptions,
 ): Promise<MutationOutcome> {
+  const mutation = await withRequesterAccount(trx, actor, incoming);
   const { attachment } = options;
   if (
     attachment &&

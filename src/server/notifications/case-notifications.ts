@@ -7,10 +7,10 @@
 import type { CaseEvent, CaseRecord } from '@core/case';
 import { type Locale, localeSchema, statusAt } from '@core/index';
 import {
+  deliveriesFor,
   type NotificationCandidate,
   type NotificationNeed,
   type NotificationRole,
-  deliveriesFor,
   notificationNeeds,
 } from '@core/notifications';
 import type { Actor } from '@core/rules';

@@ -134,7 +134,9 @@ export class NotificationDispatcher {
         await this.deliver(row);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, work));
+    await Promise.all(
+      Array.from({ length: Math.min(this.options.concurrency, rows.length) }, work),
+    );
     return rows.length;
   }
 

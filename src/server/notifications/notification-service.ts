@@ -7,6 +7,7 @@ import type { PersonChannel } from '@core/notifications';
 import type { Kysely } from 'kysely';
 import type { Engine } from '../db/database';
 import type { Database } from '../db/schema';
+import type { MailCatcher } from '../mail/mail-catcher';
 import type { ChannelSender } from './channel-sender';
 import { type DispatcherOptions, NotificationDispatcher } from './dispatcher';
 
@@ -22,11 +23,25 @@ const defaultGiveUpMs = 48 * 3600_000;
 
 export class NotificationService {
   readonly dispatcher: NotificationDispatcher;
+  /**
+   * Where links in notifications point when the configuration gives no `mail.publicUrl`:
+   * the address this server listens on (set when it starts listening).
+   */
+  publicUrl = 'http://127.0.0.1:8080';
+  /** The demo's local mail catcher, when this process runs one (`npm start`). */
+  catcher: MailCatcher | null = null;
+  /** The inbound mail listener's port, when it runs. */
+  inboundPort: number | null = null;
   private readonly giveUp: Partial<Record<string, number>>;
   /** Person channels the enqueue hook writes rows for (mail only when mail is configured). */
   private readonly enabled = new Set<string>();
 
-  constructor(db: Kysely<Database>, engine: Engine, now: () => Date, private readonly opts: NotificationServiceOptions = {}) {
+  constructor(
+    db: Kysely<Database>,
+    engine: Engine,
+    now: () => Date,
+    private readonly opts: NotificationServiceOptions = {},
+  ) {
     this.dispatcher = new NotificationDispatcher(db, engine, now, opts.dispatcher);
     this.giveUp = { ...opts.giveUpAfterMs };
   }
@@ -35,7 +50,10 @@ export class NotificationService {
    * Plugs in a channel: its sender delivers the rows of its channel from now on. `personal`
    * channels (e-mail, in-app) are also the ones the case-event rule writes rows for.
    */
-  registerSender(sender: ChannelSender, options: { giveUpAfterMs?: number; personal?: boolean } = {}): void {
+  registerSender(
+    sender: ChannelSender,
+    options: { giveUpAfterMs?: number; personal?: boolean } = {},
+  ): void {
     if (options.giveUpAfterMs !== undefined) this.giveUp[sender.channel] = options.giveUpAfterMs;
     if (options.personal) this.enabled.add(sender.channel);
     this.dispatcher.registerSender(sender);

@@ -4,8 +4,10 @@
  * configuration has `mail`), the inbound mail listener, and the dispatcher, which is nudged
  * by every committed change (on PostgreSQL also by other processes' commits).
  */
+import { startMailCatcher } from '../mail/mail-catcher';
+import { demoMailConfig, startMail } from '../mail/mail-startup';
 import type { ServerContext } from '../server-context';
-import { NotificationService, inAppSender } from './notification-service';
+import { inAppSender, NotificationService } from './notification-service';
 
 let saidNoMail = false;
 
@@ -27,11 +29,25 @@ export async function startNotifications(ctx: ServerContext): Promise<void> {
     ctx.options.notifications,
   );
   ctx.notifications.registerSender(inAppSender, { personal: true });
+  const stopList: (() => Promise<void>)[] = [];
+  // `npm start` (SAKSBORD_MAIL_CATCHER=1): a local mail catcher receives every mail the demo
+  // sends, unless the configuration names a real mail server.
+  if (!ctx.config.mail && process.env.SAKSBORD_MAIL_CATCHER) {
+    const catcher = await startMailCatcher({
+      port: Number(process.env.SAKSBORD_MAIL_CATCHER_PORT ?? 0),
+    });
+    ctx.notifications.catcher = catcher;
+    ctx.config = { ...ctx.config, mail: demoMailConfig(catcher.port) };
+    stopList.push(() => catcher.close());
+    console.log(
+      `mail: demo mail catcher on smtp://127.0.0.1:${catcher.port}; read what was sent as admin in the app (Sendt e-post) or GET /api/v1/mail/caught`,
+    );
+  }
   if (!ctx.config.mail && !saidNoMail) {
     saidNoMail = true;
     console.log('mail: no `mail` section in the configuration, so no mail is sent');
   }
-  const stopList: (() => Promise<void>)[] = [];
+  if (ctx.config.mail) stopList.push(await startMail(ctx, ctx.config.mail));
   for (const hook of startHooks) {
     const stop = await hook(ctx);
     if (stop) stopList.push(stop);

@@ -32,7 +32,11 @@ export interface NewNotification {
 }
 
 /** Writes notifications; call inside the transaction of the event that causes them. */
-export async function enqueue(db: Db, now: Date, items: readonly NewNotification[]): Promise<string[]> {
+export async function enqueue(
+  db: Db,
+  now: Date,
+  items: readonly NewNotification[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (const item of items) {
     const id = randomUUID();
@@ -135,7 +139,13 @@ export async function markSent(
 ): Promise<boolean> {
   const result = await db
     .updateTable('notifications')
-    .set({ status: 'sent', sent_at: now.toISOString(), claimed_by: null, claimed_until: null, last_error: null })
+    .set({
+      status: 'sent',
+      sent_at: now.toISOString(),
+      claimed_by: null,
+      claimed_until: null,
+      last_error: null,
+    })
     .where('id', '=', id)
     .where('claimed_by', '=', worker)
     .where('status', '=', 'sending')
@@ -158,8 +168,19 @@ export async function markFailedAttempt(
     .updateTable('notifications')
     .set(
       decision.action === 'retry'
-        ? { status: 'pending', next_attempt_at: decision.nextAttemptAt, claimed_by: null, claimed_until: null, last_error: error.slice(0, 2000) }
-        : { status: 'failed', claimed_by: null, claimed_until: null, last_error: error.slice(0, 2000) },
+        ? {
+            status: 'pending',
+            next_attempt_at: decision.nextAttemptAt,
+            claimed_by: null,
+            claimed_until: null,
+            last_error: error.slice(0, 2000),
+          }
+        : {
+            status: 'failed',
+            claimed_by: null,
+            claimed_until: null,
+            last_error: error.slice(0, 2000),
+          },
     )
     .where('id', '=', row.id)
     .where('claimed_by', '=', worker)
@@ -195,7 +216,9 @@ export async function listFailed(db: Db, limit = 200): Promise<FailedNotificatio
       caseId: row.case_id,
       kind: row.kind,
       channel: row.channel,
-      recipient: String(recipient.email ?? recipient.phone ?? recipient.name ?? recipient.userId ?? ''),
+      recipient: String(
+        recipient.email ?? recipient.phone ?? recipient.name ?? recipient.userId ?? '',
+      ),
       attempts: Number(row.attempts),
       createdAt: row.created_at,
       lastError: row.last_error ?? '',
@@ -207,7 +230,12 @@ export async function listFailed(db: Db, limit = 200): Promise<FailedNotificatio
  * An admin's retry: a given-up notification is pending again now, with a fresh give-up
  * time. False when it is not (or no longer) in the list.
  */
-export async function retryFailed(db: Db, id: string, now: Date, giveUpAfterMs: number): Promise<boolean> {
+export async function retryFailed(
+  db: Db,
+  id: string,
+  now: Date,
+  giveUpAfterMs: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('notifications')
     .set({
