@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useAdminT } from '../features/admin/admin-messages';
+import { mayAdminister } from '../features/admin/admin-sections';
 import { EnableAlertsButton } from '../features/alerts/EnableAlertsButton';
+import { useSearchT } from '../features/search/search-messages';
+import { isSearchShortcut, searchShortcut } from '../features/search/search-shortcut';
 import { useSlaT } from '../features/sla-board/sla-board-messages';
 import { useT } from '../i18n/use-t';
 import { type Route, routeHash, useRouteStore } from '../stores/route-store';
@@ -17,22 +21,41 @@ import { signOutWarning } from './sign-out-warning';
 export function AppHeader() {
   const t = useT();
   const slaT = useSlaT();
+  const adminT = useAdminT();
+  const searchT = useSearchT();
   const ws = useWorkstation();
   const route = useRouteStore((s) => s.route);
   const navigate = useRouteStore((s) => s.navigate);
   const setSession = useSessionStore((s) => s.setSession);
   const pending = useSyncStatus(ws.engine.status, (s) => s.pendingCount);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
-  const links: Array<{ route: Route; label: string; shortcut?: typeof newCaseShortcut }> = [
+  const links: Array<{
+    route: Route;
+    label: string;
+    shortcut?: { aria: string; label: string };
+  }> = [
     { route: { name: 'board' }, label: t('nav.board') },
     { route: { name: 'intake' }, label: t('nav.intake'), shortcut: newCaseShortcut },
     { route: { name: 'sla' }, label: slaT('nav.slaBoard') },
+    ...(mayAdminister(ws.actor.role)
+      ? [{ route: { name: 'admin' } as Route, label: adminT('nav.admin') }]
+      : []),
+    { route: { name: 'search' }, label: searchT('nav.search'), shortcut: searchShortcut },
   ];
 
   // A new phone case from anywhere (not over an open dialog: that has its own keys).
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (!isNewCaseShortcut(e) || document.querySelector('dialog[open]')) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (isSearchShortcut(e)) {
+        // Search from anywhere (Ctrl+K / Ctrl+F); pressed on the search screen it selects the words.
+        e.preventDefault();
+        const input = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
+        if (input) input.select();
+        else navigate({ name: 'search' });
+        return;
+      }
+      if (!isNewCaseShortcut(e)) return;
       e.preventDefault();
       navigate({ name: 'intake' });
     };
@@ -54,7 +77,11 @@ export function AppHeader() {
                 aria-current={route.name === link.route.name ? 'page' : undefined}
                 aria-keyshortcuts={link.shortcut?.aria}
                 title={
-                  link.shortcut ? t('nav.intakeShortcut', { keys: link.shortcut.label }) : undefined
+                  link.shortcut
+                    ? link.route.name === 'search'
+                      ? searchT('nav.searchShortcut', { keys: link.shortcut.label })
+                      : t('nav.intakeShortcut', { keys: link.shortcut.label })
+                    : undefined
                 }
               >
                 {link.label}

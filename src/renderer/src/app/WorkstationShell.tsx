@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { CriticalAlerts } from '../features/alerts/CriticalAlerts';
 import { useCriticalAlertStore } from '../features/alerts/critical-alert-store';
+import AdminView from '../features/admin/AdminView';
+import { parseAdminSection } from '../features/admin/admin-sections';
 import { LiveBanner } from '../features/banner/LiveBanner';
 import BoardView from '../features/board/BoardView';
 import CaseView from '../features/case/CaseView';
 import IntakeView from '../features/intake/IntakeView';
+import SearchView from '../features/search/SearchView';
 import SlaBoardView from '../features/sla-board/SlaBoardView';
 import SlaWallView from '../features/sla-board/SlaWallView';
 import { useT } from '../i18n/use-t';
@@ -65,6 +68,8 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
         {route.name === 'case' ? <CaseView caseId={route.caseId} /> : null}
         {route.name === 'intake' ? <IntakeView /> : null}
         {route.name === 'sla' ? <SlaBoardView /> : null}
+        {route.name === 'admin' ? <AdminView section={parseAdminSection(route.section)} /> : null}
+        {route.name === 'search' ? <SearchView initialQuery={route.q ?? ''} /> : null}
       </main>
       <ToastMessage />
     </WorkstationContext.Provider>

@@ -8,7 +8,11 @@ export type Route =
   /** The team leader's SLA board. */
   | { name: 'sla' }
   /** The SLA board's full-screen wall mode (also `?wall=1`, for a TV's start page). */
-  | { name: 'wall' };
+  | { name: 'wall' }
+  /** Full-text search over every case (Ctrl+K / Ctrl+F), with the words in the hash. */
+  | { name: 'search'; q?: string }
+  /** Administration (team leaders and admins): one part at a time (`#/admin/<section>`). */
+  | { name: 'admin'; section?: string };
 
 /** `#/case/<id>`, `#/intake`, `#/sla`, `#/wall` (or `?wall=1`), anything else is the board. */
 export function parseRoute(hash: string, search = ''): Route {
@@ -18,6 +22,11 @@ export function parseRoute(hash: string, search = ''): Route {
   if (parts[0] === 'wall') return { name: 'wall' };
   if (parts[0] === 'case' && parts[1]) return { name: 'case', caseId: parts[1] };
   if (parts[0] === 'intake') return { name: 'intake' };
+  if (parts[0] === 'admin') return parts[1] ? { name: 'admin', section: parts[1] } : { name: 'admin' };
+  if (parts[0] === 'search') {
+    const q = parts.slice(1).join('/');
+    return q ? { name: 'search', q: decodeURIComponent(q) } : { name: 'search' };
+  }
   return { name: 'board' };
 }
 
@@ -31,6 +40,10 @@ export function routeHash(route: Route): string {
       return '#/sla';
     case 'wall':
       return '#/wall';
+    case 'search':
+      return route.q ? `#/search/${encodeURIComponent(route.q)}` : '#/search';
+    case 'admin':
+      return route.section ? `#/admin/${route.section}` : '#/admin';
     case 'board':
       return '#/';
   }
