@@ -19,8 +19,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './http/app-env';
 import { mountRoute } from './http/contract-route';
 import { mountPortal } from './http/portal-static';
-import { mountMailLinkPages } from './notifications/link-pages';
-import { mountNotificationRoutes } from './notifications/notification-routes';
 import { securityHeaders } from './http/security-headers';
 import { mountMailLinkPages } from './notifications/link-pages';
 import { mountNotificationRoutes } from './notifications/notification-routes';

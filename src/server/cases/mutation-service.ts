@@ -19,9 +19,10 @@ import type { Transaction } from 'kysely';
 import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
+import { schedulePaging } from '../paging/paging-service';
+import { indexCaseChange } from '../search/case-search-store';
 import { enqueueNotifications } from '../notifications/case-notifications';
 import { withRequesterAccount } from '../notifications/requester-account';
-import { indexCaseChange } from '../search/case-search-store';
 import type { ServerContext } from '../server-context';
 import { findUserById } from '../users/user-store';
 import { caseRow, eventRow, recordOf } from './case-rows';
@@ -319,6 +320,7 @@ async function applyMutationIn(
   // The search index follows in the same transaction: search never lags a committed change.
   await indexCaseChange(trx, ctx.handle.engine, record, effective);
   await enqueueNotifications(trx, ctx, { event, before: current, after: record, actor });
+  await schedulePaging(trx, ctx, { before: current, after: record, change: effective, actorId: actor.id });
   const critical = becameCritical(current, record);
   await ctx.bus.publish(trx, {
     cursor: seq,

@@ -1,0 +1,64 @@
+/**
+ * Pages by e-mail (channel `pageEmail` of the shared outbox): a short plain-text mail with
+ * the acknowledgement link, sent through the configuration's SMTP server (`mail.smtp`, the
+ * same one case notifications use). Without a `mail` section the page is logged as failed.
+ */
+import type { MailConfig } from '@core/notifications/mail-config';
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Database } from '../db/schema';
+import type {
+  ChannelSender,
+  OutboxNotification,
+  SendResult,
+} from '../notifications/channel-sender';
+import { logDelivery, type PageMessage } from './page-message';
+
+export function createPageMailSender(
+  db: Kysely<Database>,
+  mail: MailConfig | undefined,
+): ChannelSender {
+  const transport = mail
+    ? nodemailer.createTransport({
+        host: mail.smtp.host,
+        port: mail.smtp.port,
+        secure: mail.smtp.secure,
+        ...(mail.smtp.userEnv && mail.smtp.passwordEnv
+          ? {
+              auth: {
+                user: process.env[mail.smtp.userEnv] ?? '',
+                pass: process.env[mail.smtp.passwordEnv] ?? '',
+              },
+            }
+          : {}),
+        tls: { rejectUnauthorized: mail.smtp.host !== '127.0.0.1' },
+      })
+    : null;
+  return {
+    channel: 'pageEmail',
+    async send(notification: OutboxNotification): Promise<SendResult> {
+      const message = notification.payload as unknown as PageMessage;
+      if (!transport || !mail) {
+        const detail = 'no mail section in the configuration';
+        await logDelivery(db, message, { ok: false, detail });
+        return { ok: false, permanent: true, error: detail };
+      }
+      try {
+        const info = await transport.sendMail({
+          from: mail.from,
+          to: message.address,
+          subject: message.title,
+          text: [message.body, message.ackUrl ?? ''].join('\n\n').trim(),
+          headers: { 'X-Saksbord-Page': message.id, 'Auto-Submitted': 'auto-generated' },
+        });
+        const detail = `SMTP: ${String(info.response ?? 'sent').slice(0, 120)}`;
+        await logDelivery(db, message, { ok: true, detail });
+        return { ok: true, detail };
+      } catch (error) {
+        const detail = `SMTP: ${(error as Error).message}`;
+        await logDelivery(db, message, { ok: false, detail, retry: true });
+        return { ok: false, permanent: false, error: detail };
+      }
+    },
+  };
+}
