@@ -1,59 +1,80 @@
 /**
- * The convergence run: several simulated desktop clients, each with its own IndexedDB
- * (fake-indexeddb), case repository and sync engine, against the real server in this process
- * (SQLite in a temp dir; requests go through the server's whole HTTP stack via `app.request`).
- * Clients make random edits, go offline and online, restart (some pushes left "sending"), and
- * a chaos layer fails requests before the server sees them and after it applied them (the
- * answer is lost). Afterwards every client and the server must hold identical cases, every
- * mutation must have been decided exactly once, and none lost.
+ * The convergence run, Jepsen style: real server processes (one on SQLite, or two on one
+ * PostgreSQL schema) started with the project's CLI, and several simulated desktop clients in
+ * this process, each with its own IndexedDB (fake-indexeddb), case repository and the real
+ * sync engine with its HTTP + SSE transport. Every client talks to the servers through its
+ * own fault-injecting TCP proxy (fault-proxy.ts). The clients act concurrently (random edits,
+ * offline spells, restarts with pushes left "sending", re-applied conflicts) while the run
+ * delays, stalls and cuts connections, partitions one client or one server at a time, and
+ * kills a server with SIGKILL and starts it again. Afterwards every fault is healed, every
+ * client syncs, and the checker (checker.ts) proves the end state.
  *
- * Every random choice comes from one seeded PRNG, and the clients take turns (one action at
- * a time, timers driven by the run), so a seed replays the same run.
+ * The seed fixes each client's actions (its own PRNG), the ids it makes, the fault drawn for
+ * each connection of its proxy (in arrival order) and the schedule of partitions and the
+ * kill. It cannot fix the timing of real processes and sockets: which request meets which
+ * fault, and what a client's case list holds when it picks a case, vary from run to run.
  */
 import 'fake-indexeddb/auto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { CaseChangeInput, CaseRecord } from '@core/case/index';
+import { signIn } from '@core/api/index';
+import type { CaseChangeInput } from '@core/case/index';
+import { defaultServiceConfig } from '@core/config';
+import type { Role } from '@core/rules';
+import type { Mutation, PushRequest } from '@core/sync';
+import { createApiClient } from '@web/api/index';
 import { Dexie } from 'dexie';
-import { stripLocal } from '../../src/renderer/src/db/case-rebase';
+import pg from 'pg';
 import {
   type CaseRepository,
   createCaseRepository,
 } from '../../src/renderer/src/db/case-repository';
-import { countEvents } from '../../src/renderer/src/db/event-log';
 import { SaksbordDb } from '../../src/renderer/src/db/saksbord-db';
 import { createHttpTransport } from '../../src/renderer/src/sync/http-transport';
 import { createSyncEngine, type SyncEngine } from '../../src/renderer/src/sync/sync-engine';
 import type { SyncTransport } from '../../src/renderer/src/sync/sync-transport';
-import { createApp } from '../../src/server/app';
 import { hashPassword } from '../../src/server/auth/passwords';
-import { recordOf } from '../../src/server/cases/case-rows';
-import { closeServerContext, createServerContext } from '../../src/server/server';
+import { migrateToLatest, openDatabase, parsePostgresUrl } from '../../src/server/db/database';
 import { createUser } from '../../src/server/users/user-store';
+import { checkRun } from './checker';
+import { defaultFaultRates, FaultProxy, type FaultRates, Network } from './fault-proxy';
+import { prepareCli, type ServerLocation, ServerProcess } from './server-processes';
+
+export type ConvergenceEngine = 'sqlite' | 'postgresql';
+
+export const postgresBaseUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface ConvergenceOptions {
   clients: number;
   seconds: number;
   seed: number;
-  /** Run exactly this many rounds instead of until `seconds` have passed (exact replays). */
-  rounds?: number;
-  /** Chance that a request fails before the server sees it / after the server applied it. */
-  failBefore?: number;
-  failAfter?: number;
+  engine: ConvergenceEngine;
+  /** Faults on connections (delays, stalls, cuts) and partitions; default on. */
+  faults?: boolean;
+  /** Kill a server with SIGKILL during the run and start it again; default on. */
+  kill?: boolean;
+  rates?: Partial<FaultRates>;
   log?: (line: string) => void;
 }
 
 export interface ConvergenceResult {
   converged: boolean;
+  engine: ConvergenceEngine;
   clients: number;
   mutations: number;
   lost: number;
   duplicated: number;
+  refusedWrongly: number;
   problems: string[];
   stats: Record<string, number>;
 }
+
+/** The client's request timeout; stalls last longer. */
+const requestTimeoutMs = 1_500;
 
 /** mulberry32: small, fast, good enough for choosing test actions. */
 export function seededRandom(seed: number): () => number {
@@ -67,6 +88,12 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A PRNG of its own for one purpose, derived from the run's seed. */
+function streamOf(seed: number, purpose: number): () => number {
+  const mix = seededRandom((seed ^ Math.imul(purpose + 1, 0x9e3779b1)) >>> 0);
+  return seededRandom(Math.floor(mix() * 2 ** 32));
+}
+
 function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
@@ -75,160 +102,262 @@ function uuidFrom(random: () => number): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Whether PostgreSQL answers at `postgresBaseUrl` (the reason when it does not). */
+export async function postgresReachable(): Promise<string | null> {
+  const client = new pg.Client({
+    connectionString: postgresBaseUrl,
+    connectionTimeoutMillis: 2_000,
+  });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return `PostgreSQL at ${postgresBaseUrl} is unreachable (${(error as Error).message})`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 interface SimClient {
   index: number;
+  deviceId: string;
   userId: string;
+  role: Role;
   token: string;
+  baseUrl: string;
   dbName: string;
   db: SaksbordDb;
   repo: CaseRepository;
   engine: SyncEngine;
   offline: boolean;
-  chaos: boolean;
+  /** Actions; ids; the engine's jitter and batch sizes. */
+  random: () => number;
+  ids: () => number;
+  jitter: () => number;
+  ledger: string[];
+  proxy: FaultProxy;
+}
+
+interface ScheduledFault {
+  at: number;
+  what: string;
+  run: () => Promise<void>;
 }
 
 export async function runConvergence(options: ConvergenceOptions): Promise<ConvergenceResult> {
   const log = options.log ?? (() => {});
-  const random = seededRandom(options.seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const chance = (p: number) => random() < p;
-  const failBefore = options.failBefore ?? 0.1;
-  const failAfter = options.failAfter ?? 0.1;
-  const stats: Record<string, number> = {
-    actions: 0,
-    failedBefore: 0,
-    failedAfter: 0,
-    restarts: 0,
-    offlineSpells: 0,
-    syncs: 0,
+  const faults = options.faults ?? true;
+  const kill = options.kill ?? true;
+  const stats: Record<string, number> = { actions: 0, restarts: 0, offlineSpells: 0, syncs: 0 };
+  const bump = (key: string, by = 1) => {
+    stats[key] = (stats[key] ?? 0) + by;
   };
-  const bump = (key: string) => {
-    stats[key] = (stats[key] ?? 0) + 1;
-  };
+  const problems: string[] = [];
 
+  // Where the data lives: a data folder (SQLite), or a fresh schema shared by two processes.
   const dataDir = mkdtempSync(join(tmpdir(), 'saksbord-convergence-'));
-  const ctx = await createServerContext({ dataDir, options: { staticDir: null } });
-  const app = createApp(ctx);
-  const serverFetch = (async (input: string | URL | Request, init?: RequestInit) =>
-    app.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
+  let schema: string | null = null;
+  let location: ServerLocation = { dataDir };
+  const servers: ServerProcess[] = [];
+  const cli = await prepareCli();
+  if (options.engine === 'postgresql') {
+    schema = `convergence_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const url = new URL(postgresBaseUrl);
+    url.searchParams.set('schema', schema);
+    location = { dataDir, databaseUrl: url.toString() };
+    servers.push(
+      new ServerProcess('pg-a', { dataDir: join(dataDir, 'a'), databaseUrl: url.toString() }, cli),
+      new ServerProcess('pg-b', { dataDir: join(dataDir, 'b'), databaseUrl: url.toString() }, cli),
+    );
+  } else {
+    servers.push(new ServerProcess('sqlite', location, cli));
+  }
 
-  let simTime = Date.parse('2026-11-24T08:00:00Z');
-  const now = () => new Date(simTime);
-  /** Every mutation any client made: id → client index. */
-  const ledger = new Map<string, number>();
+  const network = new Network(servers.map((s) => s.name));
   const clients: SimClient[] = [];
+  const sent = new Map<string, Mutation>();
+  const users = new Map<string, { role: Role; municipalityIds: string[] }>();
+  const pendingRestarts: Promise<void>[] = [];
 
   try {
+    // Accounts first, straight into the database; then the servers.
+    const setup = await openDatabase(location);
+    await migrateToLatest(setup);
     const hash = await hashPassword('convergence-passord');
+    const accounts: { id: string; role: Role }[] = [];
     for (let i = 0; i < options.clients; i++) {
+      const role: Role = i % 3 === 2 ? 'teamLeader' : 'agent';
       const user = await createUser(
-        ctx.db,
+        setup.db,
         {
           username: `agent${i}`,
           displayName: `Agent ${i}`,
-          role: i % 3 === 2 ? 'teamLeader' : 'agent',
+          role,
           municipalityIds: [],
           password: '',
         },
         new Date(),
         hash,
       );
-      const res = await app.request('/api/v1/auth/sign-in', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+      accounts.push({ id: user.id, role });
+      users.set(user.id, { role, municipalityIds: [] });
+    }
+    await setup.close();
+    const startedAt = Date.now();
+    await Promise.all(servers.map(async (server, i) => network.setPort(i, await server.start())));
+    log(
+      `servers: ${servers.map((s) => `${s.name}:${s.port}`).join(' ')} (started in ${Date.now() - startedAt} ms)`,
+    );
+
+    for (let i = 0; i < options.clients; i++) {
+      const proxy = new FaultProxy({
+        name: `client${i}`,
+        network,
+        home: i % servers.length,
+        random: streamOf(options.seed, 100 + i),
+        stallMs: [requestTimeoutMs + 300, requestTimeoutMs * 2.5],
+        rates: { ...defaultFaultRates, ...options.rates },
+      });
+      proxy.faults = false;
+      const baseUrl = `http://127.0.0.1:${await proxy.listen()}`;
+      const api = createApiClient({ baseUrl, getToken: () => null });
+      const { token } = await api.call(signIn, {
+        body: {
           username: `agent${i}`,
           password: 'convergence-passord',
           deviceId: `device-${i}`,
-        }),
+        },
       });
-      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-      const { token } = (await res.json()) as { token: string };
       const client = {
         index: i,
-        userId: user.id,
+        deviceId: `device-${i}`,
+        userId: accounts[i]!.id,
+        role: accounts[i]!.role,
         token,
-        dbName: `convergence-${options.seed}-${i}-${process.pid}`,
+        baseUrl,
+        dbName: `convergence-${options.seed}-${i}-${process.pid}-${options.engine}`,
         offline: false,
-        chaos: true,
-      } as SimClient;
+        random: streamOf(options.seed, 200 + i),
+        ids: streamOf(options.seed, 300 + i),
+        jitter: streamOf(options.seed, 400 + i),
+        ledger: [],
+        proxy,
+      } as unknown as SimClient;
       open(client);
-      await client.engine.start();
       clients.push(client);
     }
+    await Promise.all(clients.map((c) => c.engine.start()));
+    for (const client of clients) client.proxy.faults = faults;
 
+    /** The real HTTP + SSE transport; the fetch under it records what is pushed. */
     function transportFor(client: SimClient): SyncTransport {
-      const chaosFetch = (async (input: string | URL | Request, init?: RequestInit) => {
-        if (client.offline) throw new TypeError('fetch failed (offline)');
-        if (client.chaos && chance(failBefore)) {
-          bump('failedBefore');
-          throw new TypeError('fetch failed (lost before the server)');
-        }
-        const response = await serverFetch(input, init);
-        if (client.chaos && chance(failAfter)) {
-          bump('failedAfter');
-          await response.body?.cancel();
-          throw new TypeError('fetch failed (answer lost)');
-        }
-        return response;
+      const recordingFetch = ((input: string | URL | Request, init?: RequestInit) => {
+        if (
+          init?.method === 'POST' &&
+          typeof init.body === 'string' &&
+          String(input).endsWith('/api/v1/sync/push')
+        ) {
+          bump('pushRequests');
+          for (const mutation of (JSON.parse(init.body) as PushRequest).mutations) {
+            const first = sent.get(mutation.mutationId);
+            if (!first) sent.set(mutation.mutationId, mutation);
+            else if (!isDeepStrictEqual(first, mutation)) {
+              problems.push(`mutation ${mutation.mutationId} was sent with two bodies`);
+            }
+          }
+        } else if (String(input).includes('/api/v1/sync/pull')) bump('pullRequests');
+        return fetch(input, init);
       }) as typeof fetch;
       const http = createHttpTransport({
-        baseUrl: 'http://saksbord.test',
+        baseUrl: client.baseUrl,
         getToken: () => client.token,
-        fetch: chaosFetch,
+        fetch: recordingFetch,
+        timeoutMs: requestTimeoutMs,
+        reconnectMs: 100,
+        maxReconnectMs: 1_000,
       });
-      // Live events are covered by the integration tests; here the run drives every sync so
-      // that a seed replays exactly.
-      return { push: http.push, pull: http.pull, subscribe: () => () => {} };
+      return {
+        push: http.push,
+        pull: http.pull,
+        subscribe: (onEvent, onConnection) =>
+          http.subscribe(
+            (event) => {
+              bump('liveEvents');
+              onEvent(event);
+            },
+            (up) => {
+              if (up) bump('streamConnects');
+              onConnection?.(up);
+            },
+          ),
+      };
     }
 
     function open(client: SimClient): void {
       client.db = new SaksbordDb(client.dbName);
       client.repo = createCaseRepository(client.db, {
-        deviceId: `device-${client.index}`,
+        deviceId: client.deviceId,
         getActor: () => ({ id: client.userId }),
-        now,
-        newId: () => uuidFrom(random),
+        now: () => new Date(),
+        newId: () => uuidFrom(client.ids),
       });
       client.engine = createSyncEngine({
         db: client.db,
         transport: transportFor(client),
-        deviceId: `device-${client.index}`,
-        now,
-        random,
-        // Timers never fire on their own: the run decides when each client syncs.
-        schedule: () => () => {},
-        pollIntervalMs: 0,
-        pushBatchSize: 1 + Math.floor(random() * 20),
-        pullLimit: 1 + Math.floor(random() * 50),
+        deviceId: client.deviceId,
+        now: () => new Date(),
+        random: client.jitter,
+        schedule: (fn, ms) => {
+          const timer = setTimeout(fn, ms);
+          return () => clearTimeout(timer);
+        },
+        retryBaseMs: 100,
+        retryMaxMs: 2_000,
+        // A stalled stream carries no pokes: poll now and then, as the app does.
+        pollIntervalMs: 2_000,
+        pushDelayMs: 20,
+        pushBatchSize: 1 + Math.floor(client.jitter() * 20),
+        pullLimit: 1 + Math.floor(client.jitter() * 50),
       });
     }
 
-    async function localChange(client: SimClient, caseId: string, change: CaseChangeInput) {
+    async function recordNewMutation(
+      client: SimClient,
+      change: () => Promise<unknown>,
+    ): Promise<void> {
       const before = await client.db.outbox.orderBy('order').last();
-      await client.repo.applyLocalChange(caseId, change);
+      await change();
       const after = await client.db.outbox.orderBy('order').last();
-      if (after && after.order !== before?.order) ledger.set(after.mutationId, client.index);
+      if (after && after.order !== before?.order) client.ledger.push(after.mutationId);
     }
 
     async function act(client: SimClient): Promise<void> {
+      const { random } = client;
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+      const chance = (p: number) => random() < p;
       bump('actions');
       const cases = await client.db.cases.toArray();
       const roll = random();
       if (roll < 0.1 || cases.length === 0) {
-        const id = await client.repo.createCase({
-          title: `Sak frå klient ${client.index} #${stats.actions}`,
-          priority: pick(['low', 'medium', 'high', 'critical'] as const),
-          channel: pick(['phone', 'email', 'agent'] as const),
-          requester: { name: 'Kari Nordmann', municipalityId: 'molde' },
-        });
-        const item = await client.db.outbox.where('caseId').equals(id).first();
-        if (item) ledger.set(item.mutationId, client.index);
+        const priority = pick(['low', 'medium', 'high', 'critical'] as const);
+        const channel = pick(['phone', 'email', 'agent'] as const);
+        await recordNewMutation(client, () =>
+          client.repo.createCase({
+            title: `Sak frå klient ${client.index}`,
+            priority,
+            channel,
+            requester: { name: 'Kari Nordmann', municipalityId: 'molde' },
+          }),
+        );
         bump('creates');
         return;
       }
-      const target = pick(cases);
-      if (roll < 0.65) {
+      // The list is in the database's order; sort so a seed picks alike from alike lists.
+      const target = pick(cases.sort((a, b) => a.id.localeCompare(b.id)));
+      if (roll < 0.7) {
         const change = pick<() => CaseChangeInput>([
           () => ({ type: 'prioritySet', priority: pick(['low', 'medium', 'high', 'critical']) }),
           () => ({
@@ -237,7 +366,10 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
           }),
           () => ({
             type: 'fieldsChanged',
-            changes: { description: `Skildring ${Math.floor(random() * 1e6)}` },
+            changes: {
+              title: `Tittel ${Math.floor(random() * 1e6)}`,
+              description: `Skildring ${Math.floor(random() * 1e6)}`,
+            },
           }),
           () => {
             const status = pick([
@@ -251,50 +383,47 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
               type: 'statusChanged',
               status,
               waitingReason: status === 'waiting' ? pick(['requester', 'thirdParty']) : null,
-              // A resolution needs its note (status.resolutionNoteRequired).
-              note: status === 'resolved' ? `Løyst ${Math.floor(random() * 1e6)}` : '',
+              // A resolution needs its note (status.resolutionNoteRequired), mostly given.
+              note: status === 'resolved' && chance(0.9) ? `Løyst ${random()}` : '',
             };
           },
           () => ({ type: 'assigned', assigneeId: chance(0.7) ? client.userId : null }),
           () => ({
             type: 'commented',
-            commentId: uuidFrom(random),
+            commentId: uuidFrom(client.ids),
             body: `Kommentar ${Math.floor(random() * 1e6)}`,
             visibility: pick(['internal', 'requester']),
           }),
           () => ({
             type: 'worklogAdded',
-            entryId: uuidFrom(random),
+            entryId: uuidFrom(client.ids),
             minutes: 1 + Math.floor(random() * 60),
             line: 1,
           }),
           () => ({ type: 'acknowledged' }),
         ])();
-        await localChange(client, target.id, change);
+        await recordNewMutation(client, () => client.repo.applyLocalChange(target.id, change));
         bump(`change.${change.type}`);
       } else if (roll < 0.85) {
         bump('syncs');
         await client.engine.syncNow();
-      } else if (roll < 0.93) {
+      } else if (roll < 0.92) {
         client.offline = !client.offline;
         if (client.offline) bump('offlineSpells');
         client.engine.setNetworkAvailable(!client.offline);
-        await settle(client);
       } else if (roll < 0.97) {
-        // Reconflict losers now and then: the one action to apply a losing value again.
+        // Re-apply a losing value now and then: the one action the user has for a conflict.
         const [conflict] = await client.db.conflicts.where('state').equals('open').toArray();
         if (conflict) {
-          const before = await client.db.outbox.orderBy('order').last();
-          await client.repo.reapplyConflict(conflict.id);
-          const after = await client.db.outbox.orderBy('order').last();
-          if (after && after.order !== before?.order) ledger.set(after.mutationId, client.index);
+          await recordNewMutation(client, () => client.repo.reapplyConflict(conflict.id));
           bump('reapplied');
         }
       } else {
         // Crash and restart; a crash during a push leaves items "sending".
         bump('restarts');
+        const leaveSending = chance(0.5);
         await client.engine.stop();
-        if (chance(0.5)) {
+        if (leaveSending) {
           const pending = await client.db.outbox
             .where('state')
             .equals('pending')
@@ -312,161 +441,169 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
       }
     }
 
-    /** Lets a sync started by setNetworkAvailable finish before the next action. */
-    async function settle(client: SimClient): Promise<void> {
-      await client.engine.syncNow();
-    }
-
-    const deadline = Date.now() + options.seconds * 1000;
-    let rounds = 0;
-    while (options.rounds !== undefined ? rounds < options.rounds : Date.now() < deadline) {
-      rounds += 1;
-      for (const client of [...clients].sort(() => random() - 0.5)) {
-        simTime += Math.floor(random() * 60_000);
-        await act(client);
+    // The fault schedule, drawn from the seed, on the run's clock.
+    const ms = options.seconds * 1_000;
+    const schedule: ScheduledFault[] = [];
+    const plan = streamOf(options.seed, 1);
+    const within = (low: number, high: number) => Math.round(ms * (low + plan() * (high - low)));
+    if (faults) {
+      const partitions = Math.max(2, Math.round(options.seconds / 4));
+      for (let p = 0; p < partitions; p++) {
+        const at = within(0.05, 0.75);
+        const length = 400 + Math.round(plan() * 2_000);
+        const ofServer = plan() < 0.3;
+        const index = Math.floor(plan() * (ofServer ? servers.length : clients.length));
+        const name = ofServer ? servers[index]!.name : `client${index}`;
+        const set = (on: boolean) =>
+          ofServer ? network.partitionServer(index, on) : clients[index]!.proxy.partition(on);
+        schedule.push({
+          at,
+          what: `partition ${name} for ${length} ms`,
+          run: async () => {
+            bump('partitions');
+            set(true);
+            await sleep(length);
+            set(false);
+          },
+        });
       }
     }
-    stats.rounds = rounds;
-    log(`ran ${rounds} rounds, ${stats.actions} actions`);
+    if (kill) {
+      const at = within(0.2, 0.45);
+      const index = Math.floor(plan() * servers.length);
+      const down = 200 + Math.round(plan() * 1_000);
+      const server = servers[index]!;
+      schedule.push({
+        at,
+        what: `SIGKILL ${server.name}, start it again after ${down} ms`,
+        run: async () => {
+          bump('kills');
+          network.setPort(index, null);
+          await server.kill();
+          await sleep(down);
+          network.setPort(index, await server.start());
+        },
+      });
+    }
+    schedule.sort((a, b) => a.at - b.at);
+    for (const fault of schedule) log(`schedule: at ${fault.at} ms: ${fault.what}`);
 
-    // Everyone back online, no more chaos: sync until nothing is left in any outbox.
+    const start = Date.now();
+    const deadline = start + ms;
+    const faultRuns = schedule.map(async (fault) => {
+      await sleep(fault.at);
+      const began = Date.now() - start;
+      await fault.run();
+      log(`fault: ${fault.what} (began at ${began} ms, over at ${Date.now() - start} ms)`);
+    });
+    pendingRestarts.push(...faultRuns);
+    const actionErrors: string[] = [];
+    await Promise.all(
+      clients.map(async (client) => {
+        while (Date.now() < deadline) {
+          await sleep(10 + Math.floor(client.random() * 150));
+          try {
+            await act(client);
+          } catch (error) {
+            bump('actionErrors');
+            actionErrors.push(`client ${client.index}: ${(error as Error).stack ?? error}`);
+          }
+        }
+      }),
+    );
+    log(`ran ${Date.now() - start} ms, ${stats.actions} actions`);
+    for (const error of actionErrors.slice(0, 5)) problems.push(`action failed: ${error}`);
+
+    // Heal: the schedule's last fault ends, every partition heals, every server is up,
+    // every client online; then sync until no outbox holds anything.
+    await Promise.all(faultRuns);
+    network.healAll();
+    for (const [i, server] of servers.entries()) {
+      if (!server.running) network.setPort(i, await server.start());
+    }
     for (const client of clients) {
       client.offline = false;
-      client.chaos = false;
       client.engine.setNetworkAvailable(true);
     }
-    for (let round = 0; round < 10; round++) {
-      for (const client of clients) await client.engine.syncNow();
+    const healStarted = Date.now();
+    for (let round = 0; round < 40; round++) {
+      await Promise.all(clients.map((c) => c.engine.syncNow()));
       const left = await Promise.all(
         clients.map((c) =>
           c.db.outbox.where('state').anyOf('pending', 'sending', 'acknowledged').count(),
         ),
       );
       if (left.every((n) => n === 0)) break;
+      await sleep(100);
     }
-    // One more pull each, so everyone has seen everybody's last pushes.
-    for (const client of clients) await client.engine.syncNow();
+    // Twice more each, in turn, so everyone has seen everybody's last pushes.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const client of clients) await client.engine.syncNow();
+    }
+    stats.healMs = Date.now() - healStarted;
+    for (const client of clients) await client.engine.stop();
 
-    return await verify();
-  } finally {
     for (const client of clients) {
-      await client.engine.stop();
-      client.db.close();
-      await Dexie.delete(client.dbName);
+      for (const [k, v] of Object.entries(client.proxy.stats)) bump(`net.${k}`, v);
     }
-    await closeServerContext(ctx);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+    stats.serverStarts = servers.reduce((n, s) => n + s.starts, 0);
 
-  async function verify(): Promise<ConvergenceResult> {
-    const problems: string[] = [];
-    const serverCases = new Map<string, CaseRecord>(
-      (await ctx.db.selectFrom('cases').select('record').execute()).map((row) => {
-        const record = recordOf(row);
-        return [record.id, record];
-      }),
-    );
-    const eventRows = await ctx.db
-      .selectFrom('case_events')
-      .select(['seq', 'mutation_id'])
-      .execute();
-    const results = new Map(
-      (await ctx.db.selectFrom('mutations').select(['mutation_id', 'result']).execute()).map(
-        (r) => [r.mutation_id, JSON.parse(r.result) as { status: string; seq: number | null }],
-      ),
-    );
-    const eventsPerMutation = new Map<string, number>();
-    for (const row of eventRows) {
-      if (row.mutation_id) {
-        eventsPerMutation.set(row.mutation_id, (eventsPerMutation.get(row.mutation_id) ?? 0) + 1);
+    const handle = await openDatabase(location);
+    let checked: Awaited<ReturnType<typeof checkRun>>;
+    try {
+      checked = await checkRun({
+        db: handle.db,
+        clients,
+        users,
+        municipalities: defaultServiceConfig.municipalities,
+        sent,
+      });
+    } finally {
+      await handle.close();
+    }
+    Object.assign(stats, checked.stats);
+    problems.push(...checked.problems);
+    const converged =
+      problems.length === 0 &&
+      checked.lost === 0 &&
+      checked.duplicated === 0 &&
+      checked.refusedWrongly === 0;
+    if (!converged) {
+      for (const server of servers) {
+        for (const line of server.output.slice(-10)) log(`${server.name}: ${line}`);
       }
     }
-
-    // Exactly once: each mutation decided once by the server (or refused as a request and
-    // kept as rejected by its client), and an applied one recorded as exactly one event.
-    let lost = 0;
-    let duplicated = 0;
-    const outcomes: Record<string, number> = {};
-    const rejectedLocally = new Set<string>();
-    for (const client of clients) {
-      for (const item of await client.db.outbox.toArray()) {
-        if (item.state === 'rejected') rejectedLocally.add(item.mutationId);
-        else
-          problems.push(`client ${client.index}: mutation ${item.mutationId} still ${item.state}`);
-      }
-    }
-    for (const [mutationId, index] of ledger) {
-      const result = results.get(mutationId);
-      const events = eventsPerMutation.get(mutationId) ?? 0;
-      if (events > 1) duplicated += 1;
-      if (!result) {
-        // Nothing in this run is refused as a whole request (chaos only loses requests), so a
-        // mutation the server never decided was dropped, whatever its client thinks of it.
-        lost += 1;
-        problems.push(
-          `mutation ${mutationId} of client ${index} never reached the server${rejectedLocally.has(mutationId) ? ' (marked rejected locally)' : ''}`,
-        );
-        continue;
-      }
-      outcomes[result.status] = (outcomes[result.status] ?? 0) + 1;
-      if (result.status === 'applied' && events !== 1) {
-        problems.push(`applied mutation ${mutationId} has ${events} events`);
-        if (events === 0) lost += 1;
-      }
-      if (result.status !== 'applied' && events !== 0) {
-        problems.push(`${result.status} mutation ${mutationId} has ${events} events`);
-      }
-    }
-    for (const mutationId of eventsPerMutation.keys()) {
-      if (!ledger.has(mutationId)) problems.push(`event for unknown mutation ${mutationId}`);
-    }
-
-    // The user has seen the rejections; dismissing them leaves only what the server holds.
-    for (const client of clients) {
-      for (const item of await client.repo.rejectedMutations()) {
-        await client.repo.dismissRejected(item.mutationId);
-      }
-    }
-
-    // Identical cases everywhere.
-    for (const client of clients) {
-      const local = await client.db.cases.toArray();
-      const localIds = new Set(local.map((c) => c.id));
-      for (const id of serverCases.keys()) {
-        if (!localIds.has(id)) problems.push(`client ${client.index} lacks case ${id}`);
-      }
-      for (const c of local) {
-        const server = serverCases.get(c.id);
-        if (!server) {
-          problems.push(`client ${client.index} has case ${c.id} the server does not`);
-          continue;
-        }
-        if (c.pendingCount !== 0 || c.provisionalNumber !== null) {
-          problems.push(`client ${client.index}: case ${c.id} not settled`);
-        }
-        if (!isDeepStrictEqual(stripLocal(c), server)) {
-          problems.push(
-            `client ${client.index}: case ${c.id} differs: ${JSON.stringify(stripLocal(c))} vs ${JSON.stringify(server)}`,
-          );
-        }
-      }
-      const events = await countEvents(client.db);
-      if (events !== eventRows.length) {
-        problems.push(
-          `client ${client.index} holds ${events} events, the server ${eventRows.length}`,
-        );
-      }
-    }
-
-    for (const [k, v] of Object.entries(outcomes)) stats[`outcome.${k}`] = v;
     return {
-      converged: problems.length === 0 && lost === 0 && duplicated === 0,
+      converged,
+      engine: options.engine,
       clients: options.clients,
-      mutations: ledger.size,
-      lost,
-      duplicated,
+      mutations: clients.reduce((n, c) => n + c.ledger.length, 0),
+      lost: checked.lost,
+      duplicated: checked.duplicated,
+      refusedWrongly: checked.refusedWrongly,
       problems,
       stats,
     };
+  } finally {
+    await Promise.allSettled(pendingRestarts);
+    for (const client of clients) {
+      await client.engine.stop().catch(() => {});
+      client.db.close();
+      await Dexie.delete(client.dbName);
+      await client.proxy.close();
+    }
+    await Promise.all(servers.map((s) => s.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+    if (schema) {
+      const admin = new pg.Client({
+        connectionString: parsePostgresUrl(postgresBaseUrl).connectionString,
+      });
+      await admin.connect();
+      try {
+        await admin.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await admin.end();
+      }
+    }
   }
 }
