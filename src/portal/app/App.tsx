@@ -99,8 +99,10 @@ export function App({ auth }: { auth: AuthProvider }) {
     };
   }, [auth, session]);
 
+  // Bumped when a sign-out has finished, so the sign-in page can offer the provider's too.
+  const [signedOut, setSignedOut] = useState(0);
   const signOut = useCallback(() => {
-    if (session) void auth.signOut(session);
+    if (session) void auth.signOut(session).then(() => setSignedOut((n) => n + 1));
     setSession(null);
   }, [auth, session]);
 
@@ -152,6 +154,7 @@ export function App({ auth }: { auth: AuthProvider }) {
         locale={locale}
         t={t}
         config={config}
+        signedOut={signedOut}
         onLocale={setLocale}
         onSignedIn={setSession}
       />

@@ -7,6 +7,7 @@ import { getMe, signIn as signInRoute, signOut as signOutRoute } from '@core/api
 import { ApiError, createApiClient } from '@web/api';
 import { z } from 'zod';
 import { type CredentialsAuthProvider, isPortalUser, type PortalSession } from './auth-provider';
+import { portalSso } from './sso-sign-in';
 
 const storedSchema = z.object({ token: z.string(), savedAt: z.number().optional() });
 
@@ -45,8 +46,23 @@ export function passwordAuthProvider(
   serverUrl = '',
   storage: Storage = localStorage,
 ): CredentialsAuthProvider {
+  // "Logg inn med kommunen din": the same session, kept the same way, when it comes back.
+  const sso = portalSso({
+    publicApi: clientFor(serverUrl, null),
+    apiFor: (token) => clientFor(serverUrl, token),
+    storage,
+    async accept(session) {
+      if (!isPortalUser(session.user)) {
+        await endOnServer(serverUrl, session.token);
+        return 'notRequester';
+      }
+      save(session, storage);
+      return null;
+    },
+  });
   return {
     kind: 'credentials',
+    sso,
     async signIn(username, password) {
       let session: PortalSession;
       try {
@@ -69,6 +85,8 @@ export function passwordAuthProvider(
       return { ok: true, session };
     },
     async restore() {
+      const returned = await sso.completeReturn();
+      if (returned !== undefined) return returned;
       const stored = storage.getItem(storageKey);
       if (!stored) return null;
       let token: string;
@@ -100,6 +118,7 @@ export function passwordAuthProvider(
       }
     },
     async signOut(session) {
+      await sso.rememberSignOutOffer(session.token);
       save(null, storage);
       await endOnServer(serverUrl, session.token);
     },

@@ -29,6 +29,23 @@ export const en: Messages = {
   'signIn.failed': 'Signing in failed. Try again in a moment.',
   'signIn.notRequester':
     "The portal is for the municipalities' staff. As user-support staff, use Saksbord.",
+  'signIn.ssoHeading': 'Sign in with your municipality',
+  'signIn.ssoHelp': "You go to your municipality's sign-in and come back here.",
+  'signIn.ssoMunicipality': 'Your municipality',
+  'signIn.ssoSubmit': 'Sign in with your municipality',
+  'signIn.ssoBusy': 'Taking you to sign-in …',
+  'signIn.passwordHeading': 'Or sign in with user name and password',
+  'signIn.ssoUnavailable':
+    "The municipality's sign-in does not answer just now. Try again shortly, or sign in with user name and password.",
+  'signIn.ssoRefused': 'Sign-in at the municipality was cancelled or refused.',
+  'signIn.ssoInvalid':
+    "The answer from the municipality's sign-in could not be accepted. Try again.",
+  'signIn.ssoUnknownTenant':
+    'Your account does not belong to a municipality this service supports. Call user support.',
+  'signIn.ssoDisabled': 'Your account is disabled. Call user support.',
+  'signIn.ssoExpired': 'Sign-in took too long. Try again.',
+  'signIn.signedOutOffer': 'You are signed out of the portal, but still signed in at {provider}.',
+  'signIn.providerSignOut': 'Sign out at {provider} too',
   'home.heading': 'User support',
   'home.intro':
     'Here you find operational notices and answers to frequently asked questions, and you can report a case and follow it.',

@@ -29,6 +29,22 @@ export const nb: Messages = {
   'signIn.failed': 'Innloggingen feilet. Prøv igjen om litt.',
   'signIn.notRequester':
     'Portalen er for ansatte i kommunene. Som ansatt i brukerstøtten bruker du Saksbord.',
+  'signIn.ssoHeading': 'Logg inn med kommunen din',
+  'signIn.ssoHelp': 'Du blir sendt til innloggingen til kommunen din og kommer tilbake hit.',
+  'signIn.ssoMunicipality': 'Kommunen din',
+  'signIn.ssoSubmit': 'Logg inn med kommunen din',
+  'signIn.ssoBusy': 'Sender deg til innloggingen …',
+  'signIn.passwordHeading': 'Eller logg inn med brukernavn og passord',
+  'signIn.ssoUnavailable':
+    'Innloggingen til kommunen svarer ikke nå. Prøv igjen om litt, eller logg inn med brukernavn og passord.',
+  'signIn.ssoRefused': 'Innloggingen hos kommunen ble avbrutt eller avvist.',
+  'signIn.ssoInvalid': 'Svaret fra innloggingen til kommunen kunne ikke godtas. Prøv igjen.',
+  'signIn.ssoUnknownTenant':
+    'Kontoen din hører ikke til en kommune som brukerstøtten betjener. Ring brukerstøtten.',
+  'signIn.ssoDisabled': 'Kontoen din er sperret. Ring brukerstøtten.',
+  'signIn.ssoExpired': 'Innloggingen tok for lang tid. Prøv igjen.',
+  'signIn.signedOutOffer': 'Du er logget ut av portalen, men fortsatt innlogget hos {provider}.',
+  'signIn.providerSignOut': 'Logg ut hos {provider} også',
   'home.heading': 'Brukerstøtte',
   'home.intro':
     'Her finner du driftsmeldinger og svar på ofte stilte spørsmål, og du kan melde en sak og følge den.',

@@ -27,6 +27,22 @@ export const nn = {
   'signIn.failed': 'Innlogginga feila. Prøv igjen om litt.',
   'signIn.notRequester':
     'Portalen er for tilsette i kommunane. Som tilsett i brukarstøtta brukar du Saksbord.',
+  'signIn.ssoHeading': 'Logg inn med kommunen din',
+  'signIn.ssoHelp': 'Du blir send til innlogginga til kommunen din og kjem tilbake hit.',
+  'signIn.ssoMunicipality': 'Kommunen din',
+  'signIn.ssoSubmit': 'Logg inn med kommunen din',
+  'signIn.ssoBusy': 'Sender deg til innlogginga …',
+  'signIn.passwordHeading': 'Eller logg inn med brukarnamn og passord',
+  'signIn.ssoUnavailable':
+    'Innlogginga til kommunen svarar ikkje no. Prøv igjen om litt, eller logg inn med brukarnamn og passord.',
+  'signIn.ssoRefused': 'Innlogginga hos kommunen vart avbroten eller avvist.',
+  'signIn.ssoInvalid': 'Svaret frå innlogginga til kommunen kunne ikkje godtakast. Prøv igjen.',
+  'signIn.ssoUnknownTenant':
+    'Kontoen din høyrer ikkje til ein kommune som brukarstøtta tener. Ring brukarstøtta.',
+  'signIn.ssoDisabled': 'Kontoen din er sperra. Ring brukarstøtta.',
+  'signIn.ssoExpired': 'Innlogginga tok for lang tid. Prøv igjen.',
+  'signIn.signedOutOffer': 'Du er logga ut av portalen, men framleis innlogga hos {provider}.',
+  'signIn.providerSignOut': 'Logg ut hos {provider} òg',
   'home.heading': 'Brukarstøtte',
   'home.intro':
     'Her finn du driftsmeldingar og svar på ofte stilte spørsmål, og du kan melde ei sak og følgje ho.',

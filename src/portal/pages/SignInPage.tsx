@@ -1,7 +1,12 @@
 import type { Locale, ServiceConfig } from '@core/config';
 import { LanguagePicker } from '@web/components/LanguagePicker';
-import { type FormEvent, useRef, useState } from 'react';
-import type { AuthProvider, PortalSession, SignInFailure } from '../auth/auth-provider';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type {
+  AuthProvider,
+  PortalSession,
+  SignInFailure,
+  SsoMunicipality,
+} from '../auth/auth-provider';
 import { organisationName } from '../i18n/organisation-name';
 import type { MessageKey, Translate } from '../i18n/translate';
 
@@ -10,14 +15,25 @@ const failureMessages: Readonly<Record<SignInFailure, MessageKey>> = {
   tooMany: 'signIn.tooMany',
   notRequester: 'signIn.notRequester',
   failed: 'signIn.failed',
+  ssoUnavailable: 'signIn.ssoUnavailable',
+  ssoRefused: 'signIn.ssoRefused',
+  ssoInvalid: 'signIn.ssoInvalid',
+  ssoUnknownTenant: 'signIn.ssoUnknownTenant',
+  ssoDisabled: 'signIn.ssoDisabled',
+  ssoExpired: 'signIn.ssoExpired',
 };
 
-/** Sign-in: username and password today; a button for a redirect (OIDC) provider later. */
+/**
+ * Sign-in: "Logg inn med kommunen din" (the municipality's own account, where the server has
+ * identity providers) above the username and password form, which always works.
+ */
 export function SignInPage(props: {
   auth: AuthProvider;
   locale: Locale;
   t: Translate;
   config: ServiceConfig;
+  /** Changes when a sign-out has finished (the provider's sign-out may be offered then). */
+  signedOut?: number;
   onLocale(locale: Locale): void;
   onSignedIn(session: PortalSession): void;
 }) {
@@ -31,6 +47,41 @@ export function SignInPage(props: {
   const passwordRef = useRef<HTMLInputElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const phones = props.config.calendar.phoneNumbers;
+  const sso = auth.sso;
+  const [municipalities, setMunicipalities] = useState<SsoMunicipality[]>([]);
+  const [chosen, setChosen] = useState<string>('');
+  const [leaving, setLeaving] = useState(false);
+  const [offer, setOffer] = useState<{ url: string; providerName: string } | null>(null);
+
+  useEffect(() => {
+    if (!sso) return;
+    const returned = sso.takeFailure();
+    if (returned) {
+      setFailure(returned);
+      requestAnimationFrame(() => failureRef.current?.focus());
+    }
+    void sso.municipalities().then((list) => {
+      setMunicipalities(list);
+      const remembered = sso.remembered();
+      setChosen(list.find((m) => m.id === remembered)?.id ?? list[0]?.id ?? '');
+    });
+  }, [sso]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again after each sign-out
+  useEffect(() => {
+    if (sso) setOffer(sso.takeSignOutOffer());
+  }, [sso, props.signedOut]);
+
+  const beginSso = async () => {
+    const municipality = municipalities.find((m) => m.id === chosen);
+    if (!sso || !municipality) return;
+    setFailure(null);
+    setLeaving(true);
+    const why = await sso.begin(municipality);
+    setLeaving(false);
+    setFailure(why);
+    requestAnimationFrame(() => failureRef.current?.focus());
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,6 +125,38 @@ export function SignInPage(props: {
           <div className="alert alert--error" role="alert" tabIndex={-1} ref={failureRef}>
             {t(failureMessages[failure])}
           </div>
+        )}
+        {offer && (
+          <div className="alert" role="status">
+            <p>{t('signIn.signedOutOffer', { provider: offer.providerName })}</p>
+            <a href={offer.url}>{t('signIn.providerSignOut', { provider: offer.providerName })}</a>
+          </div>
+        )}
+        {municipalities.length > 0 && (
+          <section className="card form" aria-labelledby="sso-heading">
+            <h2 id="sso-heading">{t('signIn.ssoHeading')}</h2>
+            <p>{t('signIn.ssoHelp')}</p>
+            <div className="field">
+              <label htmlFor="sso-municipality">{t('signIn.ssoMunicipality')}</label>
+              <select
+                id="sso-municipality"
+                value={chosen}
+                onChange={(e) => setChosen(e.target.value)}
+              >
+                {municipalities.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="button" className="button" disabled={leaving} onClick={beginSso}>
+              {leaving ? t('signIn.ssoBusy') : t('signIn.ssoSubmit')}
+            </button>
+          </section>
+        )}
+        {municipalities.length > 0 && auth.kind === 'credentials' && (
+          <h2 className="sign-in__or">{t('signIn.passwordHeading')}</h2>
         )}
         {auth.kind === 'redirect' ? (
           <button type="button" className="button" onClick={() => auth.beginSignIn()}>

@@ -1,3 +1,4 @@
 export * from './api-client';
 export * from './api-error';
 export * from './failure-text';
+export * from './sso-flow';

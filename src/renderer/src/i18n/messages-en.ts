@@ -43,6 +43,26 @@ export const en: Messages = {
   'signIn.unreachable': 'Cannot reach the server at {server}.',
   'signIn.tooMany': 'Too many attempts. Wait a little and try again.',
   'signIn.failed': 'Sign-in failed: {message}',
+  'signIn.insecure':
+    'The server address is unencrypted http ({server}): the password and sign-in would travel in clear. Use https, or allow unencrypted http if this is a test network.',
+  'signIn.allowHttp': 'Allow unencrypted http (test networks only: the password travels in clear)',
+  'signIn.ssoHeading': 'Sign in with your municipality',
+  'signIn.ssoWith': 'Sign in with {provider}',
+  'signIn.ssoBusy': 'Waiting for sign-in …',
+  'signIn.ssoDesktopHint': 'Sign-in opens in your browser. Come back here when you are done.',
+  'signIn.passwordHeading': 'Or sign in with user name and password',
+  'signIn.ssoUnavailable':
+    "The municipality's sign-in does not answer just now. Try again shortly, or sign in with user name and password.",
+  'signIn.ssoRefused': 'Sign-in at the municipality was cancelled or refused.',
+  'signIn.ssoInvalid':
+    "The answer from the municipality's sign-in could not be accepted. Try again.",
+  'signIn.ssoUnknownTenant':
+    'Your account does not belong to a municipality this service supports.',
+  'signIn.ssoDisabled': 'Your account is disabled.',
+  'signIn.ssoExpired': 'Sign-in took too long. Try again.',
+  'signIn.ssoFailed': 'Signing in with the municipality failed. Try again.',
+  'signIn.signedOutOffer': 'You are signed out of Saksbord, but still signed in at {provider}.',
+  'signIn.providerSignOut': 'Sign out at {provider} too',
 
   'status.new': 'New',
   'status.inProgress': 'In progress',

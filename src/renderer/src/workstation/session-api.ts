@@ -1,8 +1,13 @@
-import { signIn as signInRoute, signOut as signOutRoute } from '@core/api/index';
+import {
+  type SignInResponse,
+  signIn as signInRoute,
+  signOut as signOutRoute,
+} from '@core/api/index';
 import { ApiError, createApiClient } from '@web/api/index';
 import { z } from 'zod';
 import type { SessionRow } from '../db/local-records';
 import { SaksbordDb } from '../db/saksbord-db';
+import { rememberProviderSignOut } from './provider-sign-out';
 
 /**
  * Sign-in against the server (`POST /api/v1/auth/sign-in`) and the session kept for offline
@@ -100,6 +105,7 @@ export async function restoreSession(now: Date): Promise<ActiveSession | null> {
 
 /** Signs out: tells the server (if reachable) and forgets the token; local data stays. */
 export async function signOut(session: ActiveSession): Promise<void> {
+  await rememberProviderSignOut(session).catch(() => {});
   localStorage.removeItem(lastKey);
   const db = new SaksbordDb(session.dbName);
   await db.session.delete('current');
@@ -123,4 +129,34 @@ export function defaultServerUrl(): string {
     // ignore
   }
   return globalThis.location?.protocol.startsWith('http') ? globalThis.location.origin : '';
+}
+
+/**
+ * Keeps a session the server gave by another way than the password form (single sign-on):
+ * stored exactly as a password sign-in's, so it is restored, and works offline, the same way.
+ */
+export async function rememberSession(
+  serverUrl: string,
+  answer: SignInResponse,
+  now: Date,
+): Promise<ActiveSession> {
+  const row: SessionRow = {
+    id: 'current',
+    token: answer.token,
+    expiresAt: answer.expiresAt,
+    user: {
+      id: answer.user.id,
+      username: answer.user.username,
+      displayName: answer.user.displayName,
+      roles: [answer.user.role],
+      municipalityIds: answer.user.municipalityIds,
+    },
+    signedInAt: now.toISOString(),
+  };
+  const dbName = databaseNameFor(serverUrl, row.user.id);
+  const db = new SaksbordDb(dbName);
+  await db.session.put(row);
+  db.close();
+  localStorage.setItem(lastKey, JSON.stringify({ serverUrl, dbName }));
+  return { serverUrl, dbName, row };
 }

@@ -4,6 +4,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { desktopServerUrl, ensureDesktopServer } from '../../workstation/desktop-settings';
 import { deviceId } from '../../workstation/device-id';
 import { LanguagePicker } from '../../workstation/LanguagePicker';
+import { SsoSignIn } from './SsoSignIn';
 import {
   defaultServerUrl,
   normaliseServerUrl,
@@ -55,6 +56,7 @@ export function SignInScreen() {
   return (
     <main id="main" className="sign-in">
       <h1>{t('signIn.title')}</h1>
+      <SsoSignIn server={server} />
       <form onSubmit={submit} aria-describedby={error ? ids.error : undefined}>
         <div className="field">
           <label htmlFor={ids.server}>{t('signIn.server')}</label>
