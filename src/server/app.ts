@@ -20,6 +20,7 @@ import type { AppEnv } from './http/app-env';
 import { mountRoute } from './http/contract-route';
 import { mountPortal } from './http/portal-static';
 import { securityHeaders } from './http/security-headers';
+import { securityHeaders } from './http/security-headers';
 import { mountMailLinkPages } from './notifications/link-pages';
 import { mountNotificationRoutes } from './notifications/notification-routes';
 import { HttpProblem, problemResponse } from './http/problem';
@@ -50,6 +51,7 @@ export function createApp(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  app.use('*', securityHeaders({ https: ctx.options.https ?? false }));
   app.use('*', securityHeaders({ https: ctx.options.https ?? false }));
   app.use('*', async (c, next) => {
     const started = performance.now();

@@ -25,6 +25,8 @@ export interface ServerOptions {
   heartbeatMs: number;
   /** Event streams one session may hold open at once (429 above; default 8). */
   maxStreamsPerSession?: number;
+  /** The server itself speaks HTTPS (given a certificate): answers carry HSTS. */
+  https?: boolean;
   /**
    * Addresses of reverse proxies whose `X-Forwarded-For` is believed for the client's address
    * (the sign-in limiter counts per address). Empty: the socket's peer is the client. From

@@ -4,6 +4,7 @@
  * finishes requests in flight, and closes the database.
  */
 import type { Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createServiceCalendar } from '@core/calendar';
@@ -22,6 +23,7 @@ import { headSeq } from './db/write-lock';
 import { type EventBus, inProcessBus, postgresBus } from './events/event-bus';
 import { SseHub } from './events/sse-hub';
 import type { AppEnv } from './http/app-env';
+import { readTls, type TlsFiles, transportWarning } from './http/transport';
 import { startNotifications, stopNotifications } from './notifications/notification-startup';
 import { Metrics } from './observability/metrics';
 import type { ServerContext, ServerOptions } from './server-context';
@@ -148,12 +150,19 @@ export interface RunningServer {
 export interface StartOptions extends ContextOptions {
   port?: number;
   host?: string;
+  /** Serve HTTPS with this certificate and key (PEM files) instead of plain HTTP. */
+  tls?: TlsFiles;
   /** How long requests in flight get to finish on close before connections are cut. */
   shutdownGraceMs?: number;
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const ctx = await createServerContext(opts);
+  // Read before anything starts: a missing or unreadable file stops start-up at once.
+  const tls = opts.tls ? readTls(opts.tls) : undefined;
+  const ctx = await createServerContext({
+    ...opts,
+    options: { ...opts.options, https: tls !== undefined },
+  });
   let stopping = false;
   const app = createApp(ctx, { isShuttingDown: () => stopping });
   const host = opts.host ?? '127.0.0.1';
@@ -168,12 +177,20 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     }
   };
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-    const s = serve({ fetch: counted, port: opts.port ?? 0, hostname: host }, () =>
-      resolveServer(s),
+    const s = serve(
+      {
+        fetch: counted,
+        port: opts.port ?? 0,
+        hostname: host,
+        ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+      },
+      () => resolveServer(s),
     );
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const warning = transportWarning(host, tls !== undefined);
+  if (warning) console.warn(warning);
   const shownHost = host.includes(':') ? `[${host}]` : host;
   ctx.notifications.publicUrl = `http://${shownHost}:${port}`;
   // Expired sessions and sign-in failures older than the limiter's window, hourly.
@@ -204,5 +221,5 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url: `http://${shownHost}:${port}`, port, ctx, app, close };
+  return { url: `${tls ? 'https' : 'http'}://${shownHost}:${port}`, port, ctx, app, close };
 }

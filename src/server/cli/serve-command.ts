@@ -1,5 +1,6 @@
 /**
- * `saksbord serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--config <file>] [--demo]`
+ * `saksbord serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--config <file>] [--demo]
+ *   [--tls-cert <pem> --tls-key <pem>]` (HTTPS; without them, a warning when --host is not loopback)
  *
  * Runs the server until SIGINT/SIGTERM, then stops accepting connections, finishes the
  * requests in flight and exits 0. PostgreSQL when DATABASE_URL is set.
@@ -13,7 +14,7 @@ export function createServeCommand(): CliCommand {
   return {
     name: 'serve',
     summary:
-      'serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--config <file>] [--demo]  run the server',
+      'serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--config <file>] [--demo] [--tls-cert <pem> --tls-key <pem>]  run the server',
     async run(args, io) {
       const { values, positionals } = parseOptions(args, {
         ...databaseOptions,
@@ -21,11 +22,18 @@ export function createServeCommand(): CliCommand {
         host: { type: 'string' },
         config: { type: 'string' },
         demo: { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
       });
       if (positionals.length > 0) throw new CliUsageError(`unexpected argument: ${positionals[0]}`);
       const port = values.port === undefined ? 8080 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new CliUsageError(`--port must be a port number 0–65535, not ${values.port}`);
+      }
+      const cert = values['tls-cert'] as string | undefined;
+      const key = values['tls-key'] as string | undefined;
+      if ((cert === undefined) !== (key === undefined)) {
+        throw new CliUsageError('--tls-cert and --tls-key go together: give both, or neither');
       }
       const config = loadServiceConfig(values.config as string | undefined);
       // A promise nobody awaited (a client gone mid-write, say) is logged, not fatal:
@@ -39,6 +47,7 @@ export function createServeCommand(): CliCommand {
         config,
         port,
         host: (values.host as string | undefined) ?? '127.0.0.1',
+        ...(cert && key ? { tls: { certFile: cert, keyFile: key } } : {}),
       });
       if (values.demo) {
         const seeded = await seedDemo(server.ctx);

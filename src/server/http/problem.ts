@@ -97,10 +97,25 @@ export function parseInput<S extends z.ZodType>(
 }
 
 /** The JSON body, parsed with `schema`; malformed JSON is a 400 too. */
+/**
+ * A JSON body must say so: `Content-Type: application/json` (or `…+json`). A cross-site HTML
+ * form can post `text/plain` or `application/x-www-form-urlencoded` without a preflight; a
+ * server that parsed JSON whatever the type would take sign-in attempts from any site.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   let value: unknown;
   try {
     const text = await c.req.text();
+    if (text.length > 0 && !isJsonContentType(c.req.header('content-type'))) {
+      throw new HttpProblem(415, 'Unsupported media type', 'the body must be application/json', {
+        errors: [{ path: 'header.content-type', message: 'must be application/json' }],
+      });
+    }
     value = text.length === 0 ? undefined : JSON.parse(text);
   } catch (error) {
     if (error instanceof HttpProblem) throw error;

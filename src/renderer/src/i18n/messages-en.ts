@@ -46,6 +46,9 @@ export const en: Messages = {
   'signIn.insecure':
     'The server address is unencrypted http ({server}): the password and sign-in would travel in clear. Use https, or allow unencrypted http if this is a test network.',
   'signIn.allowHttp': 'Allow unencrypted http (test networks only: the password travels in clear)',
+  'signIn.insecure':
+    'The server address is unencrypted http ({server}): the password and sign-in would travel in clear. Use https, or allow unencrypted http if this is a test network.',
+  'signIn.allowHttp': 'Allow unencrypted http (test networks only: the password travels in clear)',
   'signIn.ssoHeading': 'Sign in with your municipality',
   'signIn.ssoWith': 'Sign in with {provider}',
   'signIn.ssoBusy': 'Waiting for sign-in …',

@@ -46,6 +46,9 @@ export const nb: Messages = {
   'signIn.insecure':
     'Serveren bruker ukryptert http ({server}): passord og innlogging ville gått i klartekst. Bruk https, eller slå på ukryptert http om dette er et testnett.',
   'signIn.allowHttp': 'Tillat ukryptert http (bare for testnett: passordet går i klartekst)',
+  'signIn.insecure':
+    'Serveren bruker ukryptert http ({server}): passord og innlogging ville gått i klartekst. Bruk https, eller slå på ukryptert http om dette er et testnett.',
+  'signIn.allowHttp': 'Tillat ukryptert http (bare for testnett: passordet går i klartekst)',
   'signIn.ssoHeading': 'Logg inn med kommunen din',
   'signIn.ssoWith': 'Logg inn med {provider}',
   'signIn.ssoBusy': 'Venter på innloggingen …',

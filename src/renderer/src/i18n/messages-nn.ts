@@ -48,6 +48,9 @@ export const nn = {
   'signIn.insecure':
     'Serveren svarar på ukryptert http ({server}): passord og innlogging ville gått i klartekst. Bruk https, eller slå på ukryptert http om dette er eit testnett.',
   'signIn.allowHttp': 'Tillat ukryptert http (berre for testnett: passordet går i klartekst)',
+  'signIn.insecure':
+    'Serveren svarar på ukryptert http ({server}): passord og innlogging ville gått i klartekst. Bruk https, eller slå på ukryptert http om dette er eit testnett.',
+  'signIn.allowHttp': 'Tillat ukryptert http (berre for testnett: passordet går i klartekst)',
   'signIn.ssoHeading': 'Logg inn med kommunen din',
   'signIn.ssoWith': 'Logg inn med {provider}',
   'signIn.ssoBusy': 'Ventar på innlogginga …',

@@ -3,7 +3,7 @@ import {
   signIn as signInRoute,
   signOut as signOutRoute,
 } from '@core/api/index';
-import { ApiError, createApiClient } from '@web/api/index';
+import { ApiError, createApiClient, serverAddress } from '@web/api/index';
 import { z } from 'zod';
 import type { SessionRow } from '../db/local-records';
 import { SaksbordDb } from '../db/saksbord-db';
@@ -15,7 +15,7 @@ import { rememberProviderSignOut } from './provider-sign-out';
  * which database that is, so a restart without network opens the same store.
  */
 
-export type SignInFailure = 'badCredentials' | 'tooMany' | 'unreachable' | 'other';
+export type SignInFailure = 'badCredentials' | 'tooMany' | 'unreachable' | 'insecure' | 'other';
 
 export class SignInError extends Error {
   constructor(
@@ -40,9 +40,23 @@ export function databaseNameFor(serverUrl: string, userId: string): string {
   return `saksbord:${new URL(serverUrl).host}:${userId}`;
 }
 
+/**
+ * The visible setting (a checkbox on the sign-in form) that allows plain http to a server on
+ * another machine; off by default (src/web's `serverAddress`).
+ */
+export const allowInsecureHttpKey = 'saksbord.allowInsecureHttp';
+
+export function allowInsecureHttp(): boolean {
+  try {
+    return localStorage.getItem(allowInsecureHttpKey) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/** The typed address with its scheme: https unless the server is this machine. */
 export function normaliseServerUrl(input: string): string {
-  const trimmed = input.trim().replace(/\/+$/, '');
-  return /^https?:\/\//.test(trimmed) ? trimmed : `http://${trimmed}`;
+  return serverAddress(input, { allowInsecureHttp: allowInsecureHttp() }).url;
 }
 
 export async function signIn(
@@ -52,7 +66,16 @@ export async function signIn(
   deviceId: string,
   now: Date,
 ): Promise<ActiveSession> {
-  const serverUrl = normaliseServerUrl(serverInput);
+  const address = serverAddress(serverInput, { allowInsecureHttp: allowInsecureHttp() });
+  if (!address.ok) {
+    throw new SignInError(
+      address.reason === 'insecure' ? 'insecure' : 'other',
+      address.reason === 'insecure'
+        ? `${address.url} is plain http to another machine`
+        : `${address.url} is not a server address`,
+    );
+  }
+  const serverUrl = address.url;
   const api = createApiClient({ baseUrl: serverUrl, getToken: () => null });
   let answer: Awaited<ReturnType<typeof api.call<typeof signInRoute>>>;
   try {

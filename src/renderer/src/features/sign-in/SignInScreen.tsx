@@ -5,7 +5,10 @@ import { desktopServerUrl, ensureDesktopServer } from '../../workstation/desktop
 import { deviceId } from '../../workstation/device-id';
 import { LanguagePicker } from '../../workstation/LanguagePicker';
 import { SsoSignIn } from './SsoSignIn';
+import { serverAddress } from '@web/api/index';
 import {
+  allowInsecureHttp,
+  allowInsecureHttpKey,
   defaultServerUrl,
   normaliseServerUrl,
   SignInError,
@@ -15,13 +18,22 @@ import {
 /** Server address, username, password and language; the session is kept for offline use. */
 export function SignInScreen() {
   const t = useT();
-  const ids = { server: useId(), user: useId(), pass: useId(), error: useId() };
+  const ids = {
+    server: useId(),
+    user: useId(),
+    pass: useId(),
+    error: useId(),
+    insecure: useId(),
+  };
   const setSession = useSessionStore((s) => s.setSession);
   const [server, setServer] = useState(defaultServerUrl);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [allowHttp, setAllowHttp] = useState(allowInsecureHttp);
+  // The setting is offered where it matters: a plain http address of another machine.
+  const plainHttp = !serverAddress(server).ok && serverAddress(server).url.startsWith('http:');
   useEffect(() => {
     void desktopServerUrl().then((url) => url && setServer(url));
   }, []);
@@ -31,6 +43,15 @@ export function SignInScreen() {
     setBusy(true);
     setError(null);
     try {
+      const address = serverAddress(server, { allowInsecureHttp: allowHttp });
+      if (!address.ok) {
+        setError(
+          address.reason === 'insecure'
+            ? t('signIn.insecure', { server: address.url })
+            : t('signIn.failed', { message: address.url }),
+        );
+        return;
+      }
       // Desktop: a new server address is stored first (the window reloads with it).
       if (!(await ensureDesktopServer(normaliseServerUrl(server)))) return;
       const session = await signIn(server, username, password, deviceId(), new Date());
@@ -45,7 +66,9 @@ export function SignInScreen() {
               ? t('signIn.tooMany')
               : e.failure === 'unreachable'
                 ? t('signIn.unreachable', { server })
-                : t('signIn.failed', { message: e.message }),
+                : e.failure === 'insecure'
+                  ? t('signIn.insecure', { server })
+                  : t('signIn.failed', { message: e.message }),
         );
       } else setError(t('signIn.failed', { message: String(e) }));
     } finally {
@@ -69,6 +92,20 @@ export function SignInScreen() {
             autoComplete="url"
           />
         </div>
+        {plainHttp || allowHttp ? (
+          <div className="field field--checkbox">
+            <input
+              id={ids.insecure}
+              type="checkbox"
+              checked={allowHttp}
+              onChange={(e) => {
+                setAllowHttp(e.target.checked);
+                localStorage.setItem(allowInsecureHttpKey, String(e.target.checked));
+              }}
+            />
+            <label htmlFor={ids.insecure}>{t('signIn.allowHttp')}</label>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={ids.user}>{t('signIn.username')}</label>
           <input
