@@ -231,7 +231,13 @@ export function renderMail(content: MailContent, essential: boolean): RenderedMa
   }
   actions.push({ label: w.open, href: content.links.case });
 
-  const text: string[] = [fill(w.greeting, values), '', ...paragraphs.flatMap((p) => [p, ''])];
+  const text: string[] = [
+    `${content.caseNumber}: ${content.title}`,
+    '',
+    fill(w.greeting, values),
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+  ];
   if (content.message) text.push(`${w.messageLabel}:`, content.message, '');
   for (const a of actions) text.push(`${a.label}: ${a.href}`);
   if (content.kind === 'resolved') text.push(w.linksNote);

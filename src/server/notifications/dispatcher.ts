@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../db/database';
 import type { Database } from '../db/schema';
 import type { ChannelSender } from './channel-sender';
-import { type ClaimedRow, claimDue, markFailedAttempt, markSent } from './outbox-store';
+import { type ClaimedRow, claimDue, markFailedAttempt, markSent, renewClaim } from './outbox-store';
 
 export interface DispatcherOptions {
   /** How often to look for due rows when nobody nudges (ms). */
@@ -28,7 +28,7 @@ export interface DispatcherOptions {
 export const defaultDispatcherOptions: DispatcherOptions = {
   pollMs: 2_000,
   leaseMs: 120_000,
-  batchSize: 50,
+  batchSize: 16,
   concurrency: 8,
   retry: defaultRetryPolicy,
 };
@@ -141,6 +141,14 @@ export class NotificationDispatcher {
   }
 
   private async deliver(row: ClaimedRow): Promise<void> {
+    // The row may have waited in the batch: send only while the claim is still ours, with a
+    // whole lease ahead for this one send.
+    const now = this.now();
+    const fresh = row.claimedUntil - now.getTime() > this.options.leaseMs / 2;
+    if (!fresh && !(await renewClaim(this.db, row.id, this.worker, now, this.options.leaseMs))) {
+      this.stats.lostClaims++;
+      return;
+    }
     const sender = this.senders.get(row.channel);
     let result: Awaited<ReturnType<ChannelSender['send']>>;
     try {

@@ -42,7 +42,10 @@ export class NotificationService {
     now: () => Date,
     private readonly opts: NotificationServiceOptions = {},
   ) {
-    this.dispatcher = new NotificationDispatcher(db, engine, now, opts.dispatcher);
+    this.dispatcher = new NotificationDispatcher(db, engine, now, {
+      ...dispatcherOptionsFromEnv(process.env),
+      ...opts.dispatcher,
+    });
     this.giveUp = { ...opts.giveUpAfterMs };
   }
 
@@ -86,3 +89,16 @@ export const inAppSender: ChannelSender = {
     return { ok: true };
   },
 };
+
+/**
+ * SAKSBORD_OUTBOX_POLL_MS and SAKSBORD_OUTBOX_LEASE_MS: shorter polling and claim leases for
+ * the crash tests and the bench, which run the server as a child process.
+ */
+export function dispatcherOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<DispatcherOptions> {
+  const out: Partial<DispatcherOptions> = {};
+  const poll = Number(env.SAKSBORD_OUTBOX_POLL_MS);
+  const lease = Number(env.SAKSBORD_OUTBOX_LEASE_MS);
+  if (Number.isInteger(poll) && poll > 0) out.pollMs = poll;
+  if (Number.isInteger(lease) && lease > 0) out.leaseMs = lease;
+  return out;
+}

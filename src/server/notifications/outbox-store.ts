@@ -84,6 +84,8 @@ export function toOutboxNotification(row: NotificationsTable): OutboxNotificatio
 
 export interface ClaimedRow extends OutboxNotification {
   giveUpAt: string;
+  /** Until when this worker's claim holds (epoch ms). */
+  claimedUntil: number;
 }
 
 /**
@@ -127,7 +129,34 @@ export async function claimDue(
     .where('id', 'in', due)
     .returningAll()
     .execute();
-  return rows.map((row) => ({ ...toOutboxNotification(row), giveUpAt: row.give_up_at }));
+  return rows.map((row) => ({
+    ...toOutboxNotification(row),
+    giveUpAt: row.give_up_at,
+    claimedUntil: Date.parse(row.claimed_until ?? ''),
+  }));
+}
+
+/**
+ * Renews this worker's claim on a row just before sending it (rows of a claimed batch wait
+ * their turn, and a lease that ran out meanwhile may have been taken over). False when the
+ * claim is no longer ours: the row must not be sent.
+ */
+export async function renewClaim(
+  db: Kysely<Database>,
+  id: string,
+  worker: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ claimed_until: new Date(now.getTime() + leaseMs).toISOString() })
+    .where('id', '=', id)
+    .where('claimed_by', '=', worker)
+    .where('status', '=', 'sending')
+    .where('claimed_until', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Marks a claimed notification sent. False when the claim was lost (lease ran out). */
@@ -142,7 +171,7 @@ export async function markSent(
     .set({
       status: 'sent',
       sent_at: now.toISOString(),
-      claimed_by: null,
+      // claimed_by stays: which process sent it.
       claimed_until: null,
       last_error: null,
     })
