@@ -65,7 +65,12 @@ export default function CaseView({ caseId }: { caseId: string }) {
       <div className="case-view">
         <div>
           <CaseDetails record={record} />
-          <CommentsPanel caseId={caseId} timeline={timeline} requester={record.requester} />
+          <CommentsPanel
+            caseId={caseId}
+            timeline={timeline}
+            requester={record.requester}
+            record={record}
+          />
           <AttachmentsPanel caseId={caseId} timeline={timeline} />
           <WorklogPanel record={record} timeline={timeline} />
           <HistoryPanel timeline={timeline} requester={record.requester} />

@@ -1,12 +1,23 @@
 import type { CommentVisibility } from '@core/case/index';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../db/case-repository';
+import type { LocalCase } from '../../db/local-records';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/use-t';
+import { useServiceConfigStore } from '../../stores/service-config-store';
 import { useToastStore } from '../../stores/toast-store';
 import { useApplyChange } from '../../workstation/use-apply-change';
 import { usePersonName } from '../../workstation/use-person-name';
+import { useWorkstation } from '../../workstation/workstation-context';
 import { personWithRequester, type RequesterRef } from './history-text';
+import {
+  type PickedReply,
+  type ReplyKind,
+  ReplyPicker,
+  replyKindOf,
+  replyShortcuts,
+} from './ReplyPicker';
+import { templateValuesFor } from './reply-text';
 import { entryFacts } from './timeline-facts';
 
 /** Comments, internal or to the requester (a comment to the requester is a response). */
@@ -14,10 +25,13 @@ export function CommentsPanel({
   caseId,
   timeline,
   requester,
+  record,
 }: {
   caseId: string;
   timeline: TimelineEntry[];
   requester: RequesterRef;
+  /** The case, for reply templates (its line, category and placeholders). */
+  record?: LocalCase;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -27,6 +41,13 @@ export function CommentsPanel({
   const ids = { body: useId(), vis: useId() };
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<CommentVisibility>('internal');
+  // A reply template may set the status when the reply is sent (shown, and can be dropped).
+  const [setsStatus, setSetsStatus] = useState<PickedReply['setsStatus']>(null);
+  const [picker, setPicker] = useState<ReplyKind | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const ws = useWorkstation();
+  const config = useServiceConfigStore((s) => s.config);
+  const calendar = useServiceConfigStore((s) => s.calendar);
   const comments = timeline.map(entryFacts).filter((e) => e.change.type === 'commented');
 
   async function submit(event: FormEvent) {
@@ -38,12 +59,43 @@ export function CommentsPanel({
       body: body.trim(),
       visibility,
     });
-    if (refused) showToast(refused, 'error');
-    else {
-      setBody('');
-      // Back to internal after each send: the next note must not reach the requester by habit.
-      setVisibility('internal');
+    if (refused) {
+      showToast(refused, 'error');
+      return;
     }
+    if (setsStatus) {
+      const statusRefused = await applyChange(caseId, {
+        type: 'statusChanged',
+        status: setsStatus,
+        waitingReason: setsStatus === 'waiting' ? 'requester' : null,
+        // A resolution carries what was done: the reply itself.
+        note: setsStatus === 'resolved' ? body.trim().slice(0, 2_000) : '',
+      });
+      if (statusRefused) showToast(statusRefused, 'error');
+    }
+    setBody('');
+    setSetsStatus(null);
+    // Back to internal after each send: the next note must not reach the requester by habit.
+    setVisibility('internal');
+  }
+
+  /** Puts a chosen template or article into the comment, as a reply to the requester. */
+  function insert(reply: PickedReply) {
+    setPicker(null);
+    const box = bodyRef.current;
+    const at = box?.selectionStart ?? body.length;
+    const before = body.slice(0, at);
+    const joiner = before && !before.endsWith('\n') ? '\n' : '';
+    const next = `${before}${joiner}${reply.text}${body.slice(at)}`;
+    setBody(next);
+    setVisibility('requester');
+    if (reply.setsStatus) setSetsStatus(reply.setsStatus);
+    // Focus returns to the comment with the caret after what was inserted.
+    const caret = before.length + joiner.length + reply.text.length;
+    requestAnimationFrame(() => {
+      bodyRef.current?.focus();
+      bodyRef.current?.setSelectionRange(caret, caret);
+    });
   }
 
   return (
@@ -67,8 +119,44 @@ export function CommentsPanel({
       <form onSubmit={submit} style={{ marginTop: '0.7rem' }}>
         <div className="field">
           <label htmlFor={ids.body}>{t('comments.body')}</label>
-          <textarea id={ids.body} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            id={ids.body}
+            ref={bodyRef}
+            value={body}
+            aria-keyshortcuts={`${replyShortcuts.template.aria} ${replyShortcuts.faq.aria}`}
+            onChange={(e) => setBody(e.target.value)}
+            onKeyDown={(e) => {
+              const kind = replyKindOf(e);
+              if (!kind) return;
+              e.preventDefault();
+              setPicker(kind);
+            }}
+          />
         </div>
+        <div className="row">
+          {(['template', 'faq'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              aria-keyshortcuts={replyShortcuts[kind].aria}
+              title={t('reply.shortcut', { keys: replyShortcuts[kind].label })}
+              onClick={() => setPicker(kind)}
+            >
+              {kind === 'template' ? t('reply.templates') : t('reply.faq')}{' '}
+              <span className="app-nav__shortcut" aria-hidden="true">
+                <kbd>{replyShortcuts[kind].label}</kbd>
+              </span>
+            </button>
+          ))}
+        </div>
+        {setsStatus ? (
+          <p className="row" data-testid="reply-sets-status">
+            {t('reply.setsStatus', { status: t(`status.${setsStatus}`) })}
+            <button type="button" onClick={() => setSetsStatus(null)}>
+              {t('reply.keepStatus')}
+            </button>
+          </p>
+        ) : null}
         <div className="row">
           <label htmlFor={ids.vis}>{t('comments.visibility')}</label>
           <select
@@ -84,6 +172,26 @@ export function CommentsPanel({
           </button>
         </div>
       </form>
+      {picker ? (
+        <ReplyPicker
+          kind={picker}
+          line={record?.line ?? 1}
+          categoryId={record?.categoryId ?? null}
+          values={
+            record
+              ? templateValuesFor(record, {
+                  agentName: ws.session.row.user.displayName,
+                  municipalities: config.municipalities,
+                  calendar,
+                  supportNumber: config.calendar.phoneNumbers.support,
+                  now: Date.now(),
+                })
+              : {}
+          }
+          onPick={insert}
+          onClose={() => setPicker(null)}
+        />
+      ) : null}
     </section>
   );
 }
