@@ -1,3 +1,4 @@
+import { mayAdministerUsers } from '@core/account/user-admin-rules';
 import { useEffect, useState } from 'react';
 import { useAdminT } from '../features/admin/admin-messages';
 import { mayAdminister } from '../features/admin/admin-sections';
@@ -5,6 +6,8 @@ import { EnableAlertsButton } from '../features/alerts/EnableAlertsButton';
 import { useSearchT } from '../features/search/search-messages';
 import { isSearchShortcut, searchShortcut } from '../features/search/search-shortcut';
 import { useSlaT } from '../features/sla-board/sla-board-messages';
+import { AccountButton } from '../features/users/AccountDialog';
+import { useUsersT } from '../features/users/users-messages';
 import { useT } from '../i18n/use-t';
 import { type Route, routeHash, useRouteStore } from '../stores/route-store';
 import { useSessionStore } from '../stores/session-store';
@@ -21,6 +24,7 @@ import { signOutWarning } from './sign-out-warning';
 export function AppHeader() {
   const t = useT();
   const slaT = useSlaT();
+  const usersT = useUsersT();
   const adminT = useAdminT();
   const searchT = useSearchT();
   const ws = useWorkstation();
@@ -41,6 +45,9 @@ export function AppHeader() {
       ? [{ route: { name: 'admin' } as Route, label: adminT('nav.admin') }]
       : []),
     { route: { name: 'search' }, label: searchT('nav.search'), shortcut: searchShortcut },
+    ...(mayAdministerUsers(ws.actor)
+      ? [{ route: { name: 'users' } as Route, label: usersT('nav.users') }]
+      : []),
   ];
 
   // A new phone case from anywhere (not over an open dialog: that has its own keys).
@@ -100,6 +107,7 @@ export function AppHeader() {
       <EnableAlertsButton />
       <SyncIndicator />
       <span>{t('nav.signedInAs', { name: ws.session.row.user.displayName })}</span>
+      <AccountButton />
       <LanguagePicker />
       <button type="button" onClick={() => (warning ? setConfirmSignOut(true) : doSignOut())}>
         {t('nav.signOut')}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { CriticalAlerts } from '../features/alerts/CriticalAlerts';
-import { useCriticalAlertStore } from '../features/alerts/critical-alert-store';
 import AdminView from '../features/admin/AdminView';
 import { parseAdminSection } from '../features/admin/admin-sections';
+import { CriticalAlerts } from '../features/alerts/CriticalAlerts';
+import { useCriticalAlertStore } from '../features/alerts/critical-alert-store';
 import { LiveBanner } from '../features/banner/LiveBanner';
 import BoardView from '../features/board/BoardView';
 import CaseView from '../features/case/CaseView';
@@ -10,6 +10,7 @@ import IntakeView from '../features/intake/IntakeView';
 import SearchView from '../features/search/SearchView';
 import SlaBoardView from '../features/sla-board/SlaBoardView';
 import SlaWallView from '../features/sla-board/SlaWallView';
+import UsersView from '../features/users/UsersView';
 import { useT } from '../i18n/use-t';
 import { useRouteStore } from '../stores/route-store';
 import { deviceId } from '../workstation/device-id';
@@ -68,6 +69,9 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
         {route.name === 'case' ? <CaseView caseId={route.caseId} /> : null}
         {route.name === 'intake' ? <IntakeView /> : null}
         {route.name === 'sla' ? <SlaBoardView /> : null}
+        {route.name === 'users' ? (
+          <UsersView {...(route.userId ? { userId: route.userId } : {})} />
+        ) : null}
         {route.name === 'admin' ? <AdminView section={parseAdminSection(route.section)} /> : null}
         {route.name === 'search' ? <SearchView initialQuery={route.q ?? ''} /> : null}
       </main>

@@ -12,7 +12,9 @@ export type Route =
   /** Full-text search over every case (Ctrl+K / Ctrl+F), with the words in the hash. */
   | { name: 'search'; q?: string }
   /** Administration (team leaders and admins): one part at a time (`#/admin/<section>`). */
-  | { name: 'admin'; section?: string };
+  | { name: 'admin'; section?: string }
+  /** User administration (admins; team leaders for their line): the list, or one user. */
+  | { name: 'users'; userId?: string };
 
 /** `#/case/<id>`, `#/intake`, `#/sla`, `#/wall` (or `?wall=1`), anything else is the board. */
 export function parseRoute(hash: string, search = ''): Route {
@@ -22,7 +24,10 @@ export function parseRoute(hash: string, search = ''): Route {
   if (parts[0] === 'wall') return { name: 'wall' };
   if (parts[0] === 'case' && parts[1]) return { name: 'case', caseId: parts[1] };
   if (parts[0] === 'intake') return { name: 'intake' };
-  if (parts[0] === 'admin') return parts[1] ? { name: 'admin', section: parts[1] } : { name: 'admin' };
+  if (parts[0] === 'users')
+    return parts[1] ? { name: 'users', userId: parts[1] } : { name: 'users' };
+  if (parts[0] === 'admin')
+    return parts[1] ? { name: 'admin', section: parts[1] } : { name: 'admin' };
   if (parts[0] === 'search') {
     const q = parts.slice(1).join('/');
     return q ? { name: 'search', q: decodeURIComponent(q) } : { name: 'search' };
@@ -44,6 +49,8 @@ export function routeHash(route: Route): string {
       return route.q ? `#/search/${encodeURIComponent(route.q)}` : '#/search';
     case 'admin':
       return route.section ? `#/admin/${route.section}` : '#/admin';
+    case 'users':
+      return route.userId ? `#/users/${encodeURIComponent(route.userId)}` : '#/users';
     case 'board':
       return '#/';
   }

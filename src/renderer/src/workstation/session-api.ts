@@ -15,7 +15,15 @@ import { rememberProviderSignOut } from './provider-sign-out';
  * which database that is, so a restart without network opens the same store.
  */
 
-export type SignInFailure = 'badCredentials' | 'tooMany' | 'unreachable' | 'insecure' | 'other';
+export type SignInFailure =
+  | 'badCredentials'
+  | 'tooMany'
+  | 'unreachable'
+  | 'insecure'
+  /** Two-step sign-in: the account needs the app's code (ask, then send both again). */
+  | 'totpRequired'
+  | 'totpInvalid'
+  | 'other';
 
 export class SignInError extends Error {
   constructor(
@@ -65,6 +73,8 @@ export async function signIn(
   password: string,
   deviceId: string,
   now: Date,
+  /** The authenticator app's code, for an account with two-step sign-in. */
+  totpCode?: string,
 ): Promise<ActiveSession> {
   const address = serverAddress(serverInput, { allowInsecureHttp: allowInsecureHttp() });
   if (!address.ok) {
@@ -79,10 +89,14 @@ export async function signIn(
   const api = createApiClient({ baseUrl: serverUrl, getToken: () => null });
   let answer: Awaited<ReturnType<typeof api.call<typeof signInRoute>>>;
   try {
-    answer = await api.call(signInRoute, { body: { username, password, deviceId } });
+    answer = await api.call(signInRoute, {
+      body: { username, password, deviceId, ...(totpCode ? { totpCode } : {}) },
+    });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.failure === 'network') throw new SignInError('unreachable', error.message);
+    if (error.rule === 'signIn.totpRequired') throw new SignInError('totpRequired', 'code needed');
+    if (error.rule === 'signIn.totpInvalid') throw new SignInError('totpInvalid', 'wrong code');
     if (error.status === 401) throw new SignInError('badCredentials', 'wrong credentials');
     if (error.status === 429) throw new SignInError('tooMany', 'too many attempts');
     throw new SignInError('other', error.message);

@@ -1,11 +1,10 @@
+import { serverAddress } from '@web/api/index';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { desktopServerUrl, ensureDesktopServer } from '../../workstation/desktop-settings';
 import { deviceId } from '../../workstation/device-id';
 import { LanguagePicker } from '../../workstation/LanguagePicker';
-import { SsoSignIn } from './SsoSignIn';
-import { serverAddress } from '@web/api/index';
 import {
   allowInsecureHttp,
   allowInsecureHttpKey,
@@ -14,6 +13,8 @@ import {
   SignInError,
   signIn,
 } from '../../workstation/session-api';
+import { useUsersT } from '../users/users-messages';
+import { SsoSignIn } from './SsoSignIn';
 
 /** Server address, username, password and language; the session is kept for offline use. */
 export function SignInScreen() {
@@ -31,6 +32,11 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Two-step sign-in: asked for once the server says the account needs the app's code.
+  const usersT = useUsersT();
+  const [needsCode, setNeedsCode] = useState(false);
+  const [totpCode, setTotpCode] = useState('');
+  const codeId = useId();
   const [allowHttp, setAllowHttp] = useState(allowInsecureHttp);
   // The setting is offered where it matters: a plain http address of another machine.
   const plainHttp = !serverAddress(server).ok && serverAddress(server).url.startsWith('http:');
@@ -54,11 +60,24 @@ export function SignInScreen() {
       }
       // Desktop: a new server address is stored first (the window reloads with it).
       if (!(await ensureDesktopServer(normaliseServerUrl(server)))) return;
-      const session = await signIn(server, username, password, deviceId(), new Date());
+      const session = await signIn(
+        server,
+        username,
+        password,
+        deviceId(),
+        new Date(),
+        needsCode ? totpCode : undefined,
+      );
       localStorage.setItem('saksbord.serverUrl', session.serverUrl);
       setSession(session);
     } catch (e) {
-      if (e instanceof SignInError) {
+      if (
+        e instanceof SignInError &&
+        (e.failure === 'totpRequired' || e.failure === 'totpInvalid')
+      ) {
+        setNeedsCode(true);
+        setError(usersT(e.failure === 'totpRequired' ? 'signIn.totpPrompt' : 'signIn.totpInvalid'));
+      } else if (e instanceof SignInError) {
         setError(
           e.failure === 'badCredentials'
             ? t('signIn.badCredentials')
@@ -127,6 +146,22 @@ export function SignInScreen() {
             autoComplete="current-password"
           />
         </div>
+        {needsCode ? (
+          <div className="field">
+            <label htmlFor={codeId}>{usersT('account.totpCode')}</label>
+            <input
+              id={codeId}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              required
+              // biome-ignore lint/a11y/noAutofocus: the second step's one field, asked for now
+              autoFocus
+              value={totpCode}
+              onChange={(e) => setTotpCode(e.target.value)}
+            />
+          </div>
+        ) : null}
         <div className="field">
           <span>{t('lang.label')}</span>
           <LanguagePicker />
