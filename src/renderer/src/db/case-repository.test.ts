@@ -209,3 +209,37 @@ describe('conflicts', () => {
     expect((await db.conflicts.get(conflictId))?.state).toBe('dismissed');
   });
 });
+
+describe('bulk changes', () => {
+  it('stores every allowed change in one go and reports each refusal in its place', async () => {
+    const ids = [
+      await repo.createCase(newCaseInput),
+      await repo.createCase(newCaseInput),
+      await repo.createCase(newCaseInput),
+    ];
+    // The rules refuse an escalation of the second case only.
+    check = (current, change) =>
+      change.type === 'escalated' && current?.id === ids[1]
+        ? { ok: false, rule: 'escalation.reasonRequired', messageKey: 'escalation.reasonRequired' }
+        : { ok: true };
+    const outcomes = await repo.applyLocalChanges([
+      ...ids.map((caseId) => ({
+        caseId,
+        change: { type: 'escalated' as const, toLine: 2 as const, reason: 'Treng konsulenten' },
+      })),
+      { caseId: 'no-such-case', change: { type: 'acknowledged' as const } },
+    ]);
+    expect(outcomes.map((o) => (o === null ? null : o.name))).toEqual([
+      null,
+      'RuleViolation',
+      null,
+      'CaseNotFoundError',
+    ]);
+    expect((outcomes[1] as RuleViolation).rule).toBe('escalation.reasonRequired');
+    expect((await repo.caseById(ids[0]!))?.line).toBe(2);
+    expect((await repo.caseById(ids[1]!))?.line).toBe(1);
+    expect((await repo.caseById(ids[2]!))?.line).toBe(2);
+    // Three creations and two escalations wait for the server.
+    expect(await repo.pendingCount()).toBe(5);
+  });
+});

@@ -142,6 +142,32 @@ export function createCaseRepository<A extends { id: string; role?: Role }>(
       await writeTransaction(() => applyInTransaction(caseId, change));
     },
 
+    /**
+     * Changes many cases at once (bulk actions), in ONE transaction: each change is checked
+     * by the rules on its own case, and a refused one is reported (not thrown) while the others
+     * are stored and queued. Returns, per item in order, null when stored or the refusal.
+     */
+    async applyLocalChanges(
+      items: readonly { caseId: string; change: CaseChangeInput }[],
+    ): Promise<(RuleViolation | Error | null)[]> {
+      const outcomes: (RuleViolation | Error | null)[] = [];
+      await writeTransaction(async () => {
+        for (const item of items) {
+          try {
+            const change = caseChangeSchema.parse(item.change);
+            if (change.type === 'created') throw new Error('use createCase to create a case');
+            await applyInTransaction(item.caseId, change);
+            outcomes.push(null);
+          } catch (error) {
+            // A refusal is found before anything of that item is written, so the
+            // transaction goes on for the others.
+            outcomes.push(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+      });
+      return outcomes;
+    },
+
     /** Applies a value that lost a conflict again (a new change, based on the current case). */
     async reapplyConflict(conflictId: string): Promise<void> {
       await writeTransaction(async () => {

@@ -21,8 +21,10 @@ import { mark, marks } from '../../workstation/performance-marks';
 import { usePersonName } from '../../workstation/use-person-name';
 import { BoardColumn } from './BoardColumn';
 import { BoardToolbar } from './BoardToolbar';
+import { BulkBar } from './BulkBar';
 import { useBoardFilterStore } from './board-filter-store';
 import { parseDropId } from './board-moves';
+import { provideShownOrder } from './board-selection-store';
 import { boardColumns } from './board-selectors';
 import { CaseCard, displayNumber } from './CaseCard';
 import { columnKeyboardCoordinates } from './keyboard-coordinates';
@@ -84,12 +86,19 @@ export default function BoardView() {
   };
 
   const columns = boardColumns.filter((c) => showClosed || c !== 'closed');
+  // Shift-click ranges and "select all shown" follow the board's order: lane, column, card.
+  provideShownOrder(() =>
+    supportLines.flatMap((line) =>
+      columns.flatMap((column) => data.groups[line][column].map((c) => c.id)),
+    ),
+  );
   const refusedTargets = active ? moves.refusedTargets(active) : new Set<string>();
 
   return (
     <div className="board">
       <h1 className="visually-hidden">{t('board.title')}</h1>
       <BoardToolbar shown={data.shown} total={data.total} slaCounts={data.slaCounts} />
+      <BulkBar byId={byId} />
       <DndContext
         sensors={sensors}
         collisionDetection={collision}

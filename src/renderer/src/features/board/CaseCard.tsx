@@ -5,6 +5,8 @@ import { type MouseEvent, memo } from 'react';
 import type { LocalCase } from '../../db/local-records';
 import { useLocale, useT } from '../../i18n/use-t';
 import { routeHash } from '../../stores/route-store';
+import { useSearchT } from '../search/search-messages';
+import { useBoardSelection } from './board-selection-store';
 import { SlaBadge } from './SlaBadge';
 
 interface CaseCardProps {
@@ -53,9 +55,18 @@ export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
     disabled: overlay,
   });
   const number = displayNumber(c);
+  const st = useSearchT();
+  const selected = useBoardSelection((s) => s.selected.has(c.id));
   const { role: _role, tabIndex: _tab, ...a11y } = attributes;
   const hash = routeHash({ name: 'case', caseId: c.id });
   const open = (e: MouseEvent<HTMLElement>) => {
+    // Ctrl/⌘-click picks the card for bulk actions, Shift-click every card up to it.
+    if (e.button === 0 && (e.ctrlKey || e.metaKey || e.shiftKey) && !e.altKey) {
+      e.preventDefault();
+      if (e.shiftKey) useBoardSelection.getState().extendTo(c.id);
+      else useBoardSelection.getState().toggle(c.id);
+      return;
+    }
     const insideLink = (e.target as Element).closest('a, button') !== null;
     if (clickOpensCard(e, insideLink, globalThis.getSelection?.()?.toString() ?? '')) {
       globalThis.location.hash = hash;
@@ -65,7 +76,8 @@ export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
     // biome-ignore lint/a11y/useKeyWithClickEvents: the title link is the card's keyboard target (Enter opens the case); a second tab stop per card would only repeat it
     <article
       ref={overlay ? undefined : setNodeRef}
-      className={`card card--${c.priority}${isDragging ? ' card--dragging' : ''}${overlay ? ' card--overlay' : ''}`}
+      className={`card card--${c.priority}${isDragging ? ' card--dragging' : ''}${overlay ? ' card--overlay' : ''}${selected && !overlay ? ' card--selected' : ''}`}
+      data-selected={selected ? 'true' : undefined}
       data-testid="case-card"
       data-case-id={c.id}
       {...(overlay ? {} : listeners)}
@@ -89,7 +101,19 @@ export const CaseCard = memo(function CaseCard(props: CaseCardProps) {
           ref={overlay ? undefined : setActivatorNodeRef}
           {...(overlay ? {} : a11y)}
           aria-roledescription={undefined}
-          aria-label={t('card.open', { number, title: c.title })}
+          aria-label={`${t('card.open', { number, title: c.title })}${selected ? ` (${st('card.selected')})` : ''}`}
+          aria-keyshortcuts="X"
+          onKeyDown={(e) => {
+            // X picks the card for bulk actions (Shift+X: every card up to it).
+            if (e.key.toLowerCase() !== 'x' || e.ctrlKey || e.metaKey || e.altKey) return;
+            e.preventDefault();
+            if (e.shiftKey) useBoardSelection.getState().extendTo(c.id);
+            else useBoardSelection.getState().toggle(c.id);
+          }}
+          onClick={(e) => {
+            // The link's own modified clicks (new tab, new window) become selection on the board.
+            if (e.ctrlKey || e.metaKey || e.shiftKey) e.preventDefault();
+          }}
         >
           {c.title}
         </a>
