@@ -106,7 +106,7 @@ describe.each(engines)('the notification outbox on $name', (engine) => {
       await prepareDatabase(location);
       const catcher = await startMailCatcher({ light: true, keep: 10_000 });
       const config = writeMailConfig(mkdtempSync(join(tmpdir(), 'saksbord-mail-')), catcher.port);
-      const n = 150;
+      const n = 60;
       try {
         const first = await spawnServer(location, config, childEnv);
         await pushBurst(first.url, await signIn(first.url), n, 'crash');
@@ -149,7 +149,7 @@ describe.each(engines.filter((e) => e.name === 'postgres'))(
         await prepareDatabase(location);
         const catcher = await startMailCatcher({ light: true, keep: 10_000 });
         const config = writeMailConfig(mkdtempSync(join(tmpdir(), 'saksbord-mail-')), catcher.port);
-        const n = 200;
+        const n = 100;
         const one = await spawnServer(location, config, childEnv);
         const two = await spawnServer(location, config, childEnv);
         try {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useAdminT } from '../features/admin/admin-messages';
 import { mayAdminister } from '../features/admin/admin-sections';
 import { EnableAlertsButton } from '../features/alerts/EnableAlertsButton';
+import { useNotificationsT } from '../features/notifications/notifications-messages';
 import { useSearchT } from '../features/search/search-messages';
 import { isSearchShortcut, searchShortcut } from '../features/search/search-shortcut';
 import { useSlaT } from '../features/sla-board/sla-board-messages';
@@ -27,6 +28,7 @@ export function AppHeader() {
   const usersT = useUsersT();
   const adminT = useAdminT();
   const searchT = useSearchT();
+  const notificationsT = useNotificationsT();
   const ws = useWorkstation();
   const route = useRouteStore((s) => s.route);
   const navigate = useRouteStore((s) => s.navigate);
@@ -48,6 +50,7 @@ export function AppHeader() {
     ...(mayAdministerUsers(ws.actor)
       ? [{ route: { name: 'users' } as Route, label: usersT('nav.users') }]
       : []),
+    { route: { name: 'notifications' }, label: notificationsT('nav.notifications') },
   ];
 
   // A new phone case from anywhere (not over an open dialog: that has its own keys).

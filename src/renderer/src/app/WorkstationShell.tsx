@@ -7,6 +7,7 @@ import { LiveBanner } from '../features/banner/LiveBanner';
 import BoardView from '../features/board/BoardView';
 import CaseView from '../features/case/CaseView';
 import IntakeView from '../features/intake/IntakeView';
+import NotificationsView from '../features/notifications/NotificationsView';
 import SearchView from '../features/search/SearchView';
 import SlaBoardView from '../features/sla-board/SlaBoardView';
 import SlaWallView from '../features/sla-board/SlaWallView';
@@ -74,6 +75,7 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
         ) : null}
         {route.name === 'admin' ? <AdminView section={parseAdminSection(route.section)} /> : null}
         {route.name === 'search' ? <SearchView initialQuery={route.q ?? ''} /> : null}
+        {route.name === 'notifications' ? <NotificationsView /> : null}
       </main>
       <ToastMessage />
     </WorkstationContext.Provider>

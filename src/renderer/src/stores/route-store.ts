@@ -14,7 +14,9 @@ export type Route =
   /** Administration (team leaders and admins): one part at a time (`#/admin/<section>`). */
   | { name: 'admin'; section?: string }
   /** User administration (admins; team leaders for their line): the list, or one user. */
-  | { name: 'users'; userId?: string };
+  | { name: 'users'; userId?: string }
+  /** Notifications: one's own, one's choices; held mail (line 1); undeliverable (admins). */
+  | { name: 'notifications' };
 
 /** `#/case/<id>`, `#/intake`, `#/sla`, `#/wall` (or `?wall=1`), anything else is the board. */
 export function parseRoute(hash: string, search = ''): Route {
@@ -24,6 +26,7 @@ export function parseRoute(hash: string, search = ''): Route {
   if (parts[0] === 'wall') return { name: 'wall' };
   if (parts[0] === 'case' && parts[1]) return { name: 'case', caseId: parts[1] };
   if (parts[0] === 'intake') return { name: 'intake' };
+  if (parts[0] === 'varsel') return { name: 'notifications' };
   if (parts[0] === 'users')
     return parts[1] ? { name: 'users', userId: parts[1] } : { name: 'users' };
   if (parts[0] === 'admin')
@@ -51,6 +54,8 @@ export function routeHash(route: Route): string {
       return route.section ? `#/admin/${route.section}` : '#/admin';
     case 'users':
       return route.userId ? `#/users/${encodeURIComponent(route.userId)}` : '#/users';
+    case 'notifications':
+      return '#/varsel';
     case 'board':
       return '#/';
   }
