@@ -179,10 +179,9 @@ export async function checkRun(input: CheckInput): Promise<CheckResult> {
     };
   };
 
-  // Exactly once, and every refusal re-decided.
+  // Exactly once: each mutation decided once, an applied one recorded as one event.
   let lost = 0;
   let duplicated = 0;
-  let refusedWrongly = 0;
   const rejectedLocally = new Set<string>();
   for (const client of clients) {
     for (const item of await client.db.outbox.toArray()) {
@@ -191,11 +190,7 @@ export async function checkRun(input: CheckInput): Promise<CheckResult> {
     }
   }
   for (const client of clients) {
-    const appliedSeq = client.ledger.map((id) => {
-      const r = results.get(id)?.result;
-      return r?.status === 'applied' && r.seq !== null ? r.seq : null;
-    });
-    client.ledger.forEach((mutationId, position) => {
+    for (const mutationId of client.ledger) {
       const stored = results.get(mutationId);
       const count = eventsPerMutation.get(mutationId) ?? 0;
       if (count > 1) duplicated += 1;
@@ -206,9 +201,9 @@ export async function checkRun(input: CheckInput): Promise<CheckResult> {
         problems.push(
           `mutation ${mutationId} of client ${client.index} never reached the server${rejectedLocally.has(mutationId) ? ' (marked rejected locally)' : ''}`,
         );
-        return;
+        continue;
       }
-      const { result, userId } = stored;
+      const { result } = stored;
       bump(`outcome.${result.status}`);
       if (result.status === 'applied' && count !== 1) {
         problems.push(`applied mutation ${mutationId} has ${count} events`);
@@ -217,60 +212,103 @@ export async function checkRun(input: CheckInput): Promise<CheckResult> {
       if (result.status !== 'applied' && count !== 0) {
         problems.push(`${result.status} mutation ${mutationId} has ${count} events`);
       }
-      const mutation = input.sent.get(mutationId);
-      const facts = users.get(userId);
-      if (!mutation || !facts) {
+      if (!input.sent.has(mutationId)) {
         problems.push(`mutation ${mutationId}: decided but never seen on the wire`);
-        return;
       }
-      const actor = { id: userId, ...facts };
-      if (result.status === 'applied') {
-        // Decided at the exact state before its own event.
-        const decision = decide(
-          stateAt(mutation.caseId, (result.seq ?? 1) - 1),
-          mutation,
-          actor,
-          client.deviceId,
-        );
-        const lostFields = result.conflicts.map((c) => c.field).sort();
-        if (decision.status === 'rejected') {
-          problems.push(`mutation ${mutationId} applied against rule ${decision.rule}`);
-        } else if (!isDeepStrictEqual(decision.lost, lostFields)) {
-          if (lostFields.some((f) => !decision.lost.includes(f))) {
-            refusedWrongly += 1;
-            problems.push(
+    }
+  }
+
+  /**
+   * Every refusal re-decided with core's rules; returns how many were checked and how many
+   * no state of the case explains. `report` gets a line per wrong refusal.
+   */
+  const recheck = (sent: ReadonlyMap<string, Mutation>, report: (line: string) => void) => {
+    let checked = 0;
+    let wrong = 0;
+    for (const client of clients) {
+      const appliedSeq = client.ledger.map((id) => {
+        const r = results.get(id)?.result;
+        return r?.status === 'applied' && r.seq !== null ? r.seq : null;
+      });
+      client.ledger.forEach((mutationId, position) => {
+        const stored = results.get(mutationId);
+        const mutation = sent.get(mutationId);
+        const facts = stored && users.get(stored.userId);
+        if (!stored || !mutation || !facts) return;
+        const { result } = stored;
+        const actor = { id: stored.userId, ...facts };
+        if (result.status === 'applied') {
+          // Decided at the exact state before its own event.
+          const decision = decide(
+            stateAt(mutation.caseId, (result.seq ?? 1) - 1),
+            mutation,
+            actor,
+            client.deviceId,
+          );
+          const lostFields = result.conflicts.map((c) => c.field).sort();
+          if (lostFields.length > 0) checked += 1;
+          if (decision.status === 'rejected') {
+            report(`mutation ${mutationId} applied against rule ${decision.rule}`);
+          } else if (lostFields.some((f) => !decision.lost.includes(f))) {
+            wrong += 1;
+            report(
               `refused wrongly: fields ${lostFields.join(',')} of applied mutation ${mutationId} lost; the rules give ${decision.lost.join(',') || 'none'}`,
             );
-          } else {
-            problems.push(
+          } else if (!isDeepStrictEqual(decision.lost, lostFields)) {
+            report(
               `mutation ${mutationId} kept fields that lost: ${decision.lost.join(',')} vs ${lostFields.join(',')}`,
             );
           }
+          return;
         }
-        if (lostFields.length > 0) bump('refusalsChecked');
-        return;
-      }
-      // Refused: some state in the window must give the same answer.
-      bump('refusalsChecked');
-      const earlier = appliedSeq.slice(0, position).filter((s): s is number => s !== null);
-      const later = appliedSeq.slice(position + 1).filter((s): s is number => s !== null);
-      const from = Math.max(mutation.baseVersion, ...earlier);
-      const to = later.length > 0 ? Math.min(...later) : Number.POSITIVE_INFINITY;
-      const justified = statesBetween(mutation.caseId, from, to).some((state) => {
-        const decision = decide(state, mutation, actor, client.deviceId);
-        if (result.status === 'rejected') {
-          return decision.status === 'rejected' && decision.rule === result.rule;
+        // Refused: some state in the window must give the same answer.
+        checked += 1;
+        const earlier = appliedSeq.slice(0, position).filter((s): s is number => s !== null);
+        const later = appliedSeq.slice(position + 1).filter((s): s is number => s !== null);
+        const from = Math.max(mutation.baseVersion, ...earlier);
+        const to = later.length > 0 ? Math.min(...later) : Number.POSITIVE_INFINITY;
+        const justified = statesBetween(mutation.caseId, from, to).some((state) => {
+          const decision = decide(state, mutation, actor, client.deviceId);
+          if (result.status === 'rejected') {
+            return decision.status === 'rejected' && decision.rule === result.rule;
+          }
+          return decision.status === 'conflict';
+        });
+        if (!justified) {
+          wrong += 1;
+          report(
+            `refused wrongly: ${result.status}${result.rule ? ` (${result.rule})` : ''} mutation ${mutationId} (${mutation.change.type}, base ${mutation.baseVersion}) of client ${client.index}: no state of case ${mutation.caseId} in seq [${from}, ${to}) gives that answer`,
+          );
         }
-        return decision.status === 'conflict';
       });
-      if (!justified) {
-        refusedWrongly += 1;
-        problems.push(
-          `refused wrongly: ${result.status}${result.rule ? ` (${result.rule})` : ''} mutation ${mutationId} (${mutation.change.type}, base ${mutation.baseVersion}) of client ${client.index}: no state of case ${mutation.caseId} in seq [${from}, ${to}) gives that answer`,
-        );
-      }
+    }
+    return { checked, wrong };
+  };
+  const recheckResult = recheck(input.sent, (line) => problems.push(line));
+  const refusedWrongly = recheckResult.wrong;
+  stats.refusalsChecked = recheckResult.checked;
+
+  // The checker checks itself: with every refused mutation turned into a comment (which the
+  // rules allow on any case and which writes no field), every refusal must count as wrong.
+  const doctored = new Map(input.sent);
+  let refusedCount = 0;
+  for (const [id, { result }] of results) {
+    const mutation = input.sent.get(id);
+    if (!mutation || result.status === 'applied') continue;
+    refusedCount += 1;
+    doctored.set(id, {
+      ...mutation,
+      change: { type: 'commented', commentId: id, body: 'x', visibility: 'internal' },
     });
   }
+  const selfTest = recheck(doctored, () => {});
+  if (selfTest.wrong !== refusedCount) {
+    problems.push(
+      `checker self-test: ${selfTest.wrong} of ${refusedCount} refusals of doctored mutations seen as wrong`,
+    );
+  }
+  stats.selfTestRefusals = refusedCount;
+
   for (const mutationId of eventsPerMutation.keys()) {
     if (!ledger.has(mutationId)) problems.push(`event for unknown mutation ${mutationId}`);
   }

@@ -320,7 +320,7 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
         pollIntervalMs: 2_000,
         pushDelayMs: 20,
         pushBatchSize: 1 + Math.floor(client.jitter() * 20),
-        pullLimit: 1 + Math.floor(client.jitter() * 50),
+        pullLimit: 5 + Math.floor(client.jitter() * 45),
       });
     }
 
@@ -443,17 +443,22 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
 
     // The fault schedule, drawn from the seed, on the run's clock.
     const ms = options.seconds * 1_000;
+    let deadline = Number.POSITIVE_INFINITY;
+    let restarting = false;
     const schedule: ScheduledFault[] = [];
     const plan = streamOf(options.seed, 1);
     const within = (low: number, high: number) => Math.round(ms * (low + plan() * (high - low)));
     if (faults) {
       const partitions = Math.max(2, Math.round(options.seconds / 4));
+      /** When each target's last partition ends: one partition at a time per target. */
+      const busyUntil = new Map<string, number>();
       for (let p = 0; p < partitions; p++) {
-        const at = within(0.05, 0.75);
         const length = 400 + Math.round(plan() * 2_000);
         const ofServer = plan() < 0.3;
         const index = Math.floor(plan() * (ofServer ? servers.length : clients.length));
         const name = ofServer ? servers[index]!.name : `client${index}`;
+        const at = Math.max(within(0.05, 0.75), (busyUntil.get(name) ?? -1) + 1);
+        busyUntil.set(name, at + length);
         const set = (on: boolean) =>
           ofServer ? network.partitionServer(index, on) : clients[index]!.proxy.partition(on);
         schedule.push({
@@ -478,10 +483,15 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
         what: `SIGKILL ${server.name}, start it again after ${down} ms`,
         run: async () => {
           bump('kills');
+          restarting = true;
           network.setPort(index, null);
           await server.kill();
           await sleep(down);
           network.setPort(index, await server.start());
+          // A restart takes seconds on a busy machine: the clients go on acting until the
+          // restarted server has served for a while.
+          deadline = Math.max(deadline, Date.now() + ms * 0.3);
+          restarting = false;
         },
       });
     }
@@ -489,7 +499,7 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
     for (const fault of schedule) log(`schedule: at ${fault.at} ms: ${fault.what}`);
 
     const start = Date.now();
-    const deadline = start + ms;
+    deadline = start + ms;
     const faultRuns = schedule.map(async (fault) => {
       await sleep(fault.at);
       const began = Date.now() - start;
@@ -500,7 +510,7 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
     const actionErrors: string[] = [];
     await Promise.all(
       clients.map(async (client) => {
-        while (Date.now() < deadline) {
+        while (Date.now() < deadline || restarting) {
           await sleep(10 + Math.floor(client.random() * 150));
           try {
             await act(client);
@@ -533,6 +543,7 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
           c.db.outbox.where('state').anyOf('pending', 'sending', 'acknowledged').count(),
         ),
       );
+      stats.healRounds = round + 1;
       if (left.every((n) => n === 0)) break;
       await sleep(100);
     }

@@ -240,7 +240,7 @@ export class FaultProxy {
       if (!exchange || answering) {
         exchange = this.drawExchange();
         answering = false;
-        this.bump(`fault.${exchange.kind}`);
+        if (this.faults) this.bump(`fault.${exchange.kind}`);
         if (exchange.kind === 'stallRequest' && exchange.deliverLate) {
           // The client's close must not cut the upstream at once: the held request goes
           // on, and the server's answer goes nowhere.
