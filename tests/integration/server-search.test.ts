@@ -152,4 +152,56 @@ describe.each(engines)('search on $name', (engine) => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.errors)).toContain('query.sla');
   });
+
+  test('saved views: personal ones for their owner, shared ones for the team', async () => {
+    const mine = randomUUID();
+    const shared = randomUUID();
+    const put = (id: string, body: object, token = s.tokens.agent) =>
+      s.call('PUT', `/api/v1/views/${id}`, { token, body });
+    expect(
+      (
+        await put(mine, {
+          name: 'Mine kritiske',
+          scope: 'personal',
+          filters: { priorities: ['critical'], assignees: ['mine'] },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await put(shared, {
+          name: 'Molde, brote',
+          scope: 'shared',
+          filters: { municipalities: ['molde'], sla: ['breached'] },
+        })
+      ).status,
+    ).toBe(200);
+    const names = async (token: string) =>
+      (await s.call('GET', '/api/v1/views', { token })).body.views.map(
+        (v: { name: string }) => v.name,
+      );
+    expect(await names(s.tokens.agent)).toEqual(['Molde, brote', 'Mine kritiske']);
+    expect(await names(s.tokens.agent2)).toEqual(['Molde, brote']);
+    // Another agent may not change either; a team leader may change the shared one.
+    const refused = await put(
+      shared,
+      { name: 'Mitt no', scope: 'shared', filters: {} },
+      s.tokens.agent2,
+    );
+    expect([refused.status, refused.body.rule]).toEqual([403, 'view.notEditable']);
+    expect(
+      (await put(shared, { name: 'Molde', scope: 'shared', filters: {} }, s.tokens.teamLeader))
+        .status,
+    ).toBe(200);
+    expect(
+      (await s.call('DELETE', `/api/v1/views/${mine}`, { token: s.tokens.agent2 })).status,
+    ).toBe(403);
+    expect(
+      (await s.call('DELETE', `/api/v1/views/${mine}`, { token: s.tokens.agent })).status,
+    ).toBe(204);
+    expect(await names(s.tokens.agent)).toEqual(['Molde']);
+    expect((await s.call('GET', '/api/v1/views', { token: s.tokens.requesterKari })).status).toBe(
+      403,
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseRecordSchema } from '../case/case-record';
 import { caseStatusSchema, prioritySchema, supportLineSchema } from '../case/case-vocabulary';
 import { searchFields } from '../search/case-search-texts';
+import { savedViewSchema, viewFiltersSchema, viewScopeSchema } from '../search/saved-view';
 import { slaFilterStates } from '../search/search-filters';
 import { defineRoute } from './api-route';
 
@@ -76,4 +77,58 @@ export const searchCases = defineRoute({
   problems: { 400: 'Bad query or filter', 401: 'Not signed in' },
 });
 
-export const searchRoutes = [searchCases] as const;
+/** Saved views shared with the team (personal ones may live on the device alone). */
+const staffRoles = ['agent', 'consultant', 'senior', 'teamLeader', 'admin'] as const;
+const viewParams = z.object({ id: z.uuid() });
+
+export const listViews = defineRoute({
+  id: 'listViews',
+  method: 'get',
+  path: '/api/v1/views',
+  summary: 'The caller’s saved views and every shared one',
+  tag: 'views',
+  access: staffRoles,
+  responses: {
+    200: {
+      description: 'Views, shared first',
+      schema: z.object({ views: z.array(savedViewSchema) }),
+    },
+  },
+  problems: { 401: 'Not signed in', 403: 'Not staff' },
+});
+
+export const putView = defineRoute({
+  id: 'putView',
+  method: 'put',
+  path: '/api/v1/views/{id}',
+  summary:
+    'Save a view (new or changed); shared views may be changed by their owner, team leaders and admins',
+  tag: 'views',
+  access: staffRoles,
+  params: viewParams,
+  body: z.object({
+    name: savedViewSchema.shape.name,
+    scope: viewScopeSchema,
+    filters: viewFiltersSchema,
+  }),
+  responses: { 200: { description: 'Saved', schema: savedViewSchema } },
+  problems: {
+    400: 'Bad view',
+    401: 'Not signed in',
+    403: 'Not the caller’s view (rule `view.notEditable`)',
+  },
+});
+
+export const deleteView = defineRoute({
+  id: 'deleteView',
+  method: 'delete',
+  path: '/api/v1/views/{id}',
+  summary: 'Delete a saved view',
+  tag: 'views',
+  access: staffRoles,
+  params: viewParams,
+  responses: { 204: { description: 'Deleted', schema: null } },
+  problems: { 401: 'Not signed in', 403: 'Not the caller’s view', 404: 'No such view' },
+});
+
+export const searchRoutes = [searchCases, listViews, putView, deleteView] as const;

@@ -13,6 +13,7 @@ import { v008AuditLog } from '../audit/audit-migration';
 import { v015Oidc } from '../auth/oidc/oidc-migration';
 import { v013AdminContent } from '../admin/admin-migration';
 import { v012CaseSearch } from '../search/case-search-migration';
+import { v012bSavedViews } from '../search/saved-views';
 import { v016Scim } from '../scim/scim-migration';
 import { v014Hardening } from '../security/hardening-migration';
 
@@ -223,6 +224,7 @@ export const migrations: Record<string, Migration> = {
   '011-oncall-rota': v011OncallRota,
   '011b-durable-timers': v011bDurableTimers,
   '012-case-search': v012CaseSearch,
+  '012b-saved-views': v012bSavedViews,
   '013-admin-content': v013AdminContent,
   '014-hardening': v014Hardening,
   '015-oidc': v015Oidc,

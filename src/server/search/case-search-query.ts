@@ -137,6 +137,26 @@ function matchQuery(
   };
 }
 
+/** The records of the cases given, by id. */
+async function recordsOf(
+  db: Kysely<SearchDb>,
+  ids: readonly string[],
+): Promise<Map<string, CaseRecord>> {
+  const found = new Map<string, CaseRecord>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('cases')
+      .select('record')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      const record = recordOf(row);
+      found.set(record.id, record);
+    }
+  }
+  return found;
+}
+
 /** Every searched text of a case: its record's, its comments and attachment names. */
 export function searchTextsOf(
   record: CaseRecord,
@@ -163,13 +183,14 @@ export async function searchCases(
   const q = queryTerms(query.q);
   const staff = actor.role !== 'requester';
   const { base, score } = matchQuery(db, engine, actor, query, q);
+  // Ranked on ids only: the records (JSON, kilobytes each) are read for the page alone.
   const ranked = base
-    .select(['cases.record as record', score.as('score')])
+    .select(['cases.id as id', score.as('score')])
     .orderBy('score', 'desc')
     .orderBy('cases.updated_at', 'desc')
     .orderBy('cases.id');
 
-  let page: { record: string; score: number }[];
+  let page: { id: string; score: number }[];
   let total: number;
   let totalCapped: boolean;
   if (query.sla) {
@@ -177,13 +198,18 @@ export async function searchCases(
     const now = ctx.now().getTime();
     const candidates = await ranked.limit(SLA_CANDIDATE_CAP + 1).execute();
     totalCapped = candidates.length > SLA_CANDIDATE_CAP;
-    const kept = candidates
-      .slice(0, SLA_CANDIDATE_CAP)
-      .filter((row) =>
-        passesFilters(recordOf(row), { sla: query.sla }, (r) =>
-          slaStateOfCase(r, ctx.calendar, sla, now),
-        ),
+    const considered = candidates.slice(0, SLA_CANDIDATE_CAP);
+    const records = await recordsOf(
+      db,
+      considered.map((c) => c.id),
+    );
+    const kept = considered.filter((row) => {
+      const record = records.get(row.id);
+      return (
+        record !== undefined &&
+        passesFilters(record, { sla: query.sla }, (r) => slaStateOfCase(r, ctx.calendar, sla, now))
       );
+    });
     total = kept.length;
     page = kept.slice(query.offset, query.offset + query.limit);
   } else {
@@ -204,7 +230,14 @@ export async function searchCases(
     totalCapped = Number(counted.n) > TOTAL_CAP;
   }
 
-  const records = page.map((row) => ({ record: recordOf(row), score: Number(row.score) }));
+  const byId = await recordsOf(
+    db,
+    page.map((row) => row.id),
+  );
+  const records = page.flatMap((row) => {
+    const record = byId.get(row.id);
+    return record ? [{ record, score: Number(row.score) }] : [];
+  });
   const stored = await storedTextsOf(
     db,
     records.map((r) => r.record.id),
