@@ -18,6 +18,9 @@ const port = Number(process.env.SAKSBORD_PORT ?? 4300);
 const host = process.env.SAKSBORD_HOST ?? '127.0.0.1';
 const dataDir = process.env.SAKSBORD_DATA ?? join(root, '.data');
 const say = (line: string) => console.log(`saksbord: ${line}`);
+// Mail: the server runs a local mail catcher and sends every mail there (printed at start;
+// admins read it under "Varsel"), unless SAKSBORD_MAIL_CATCHER=0 or the config names a server.
+if (process.env.SAKSBORD_MAIL_CATCHER !== '0') process.env.SAKSBORD_MAIL_CATCHER = '1';
 
 /** Newest modification time under the given files and folders (0 if none exist). */
 export function newestMtime(paths: readonly string[]): number {

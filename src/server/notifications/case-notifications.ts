@@ -21,6 +21,7 @@ import { findUserById, type StoredUser, toStoredUser } from '../users/user-store
 import type { NewNotification } from './outbox-store';
 import { enqueue } from './outbox-store';
 import { preferencesOf, subjectOfEmail, subjectOfUser } from './preferences-store';
+import { requesterEmail } from './requester-account';
 
 export interface CaseEventFacts {
   event: CaseEvent;
@@ -44,12 +45,21 @@ function languageOf(locale: string | null | undefined): Locale {
   return parsed.success ? parsed.data : 'nn';
 }
 
+/**
+ * The demo (`npm start`, mail to the local catcher): accounts without an address get
+ * `<username>@saksbord.test`, so the demo's mail has somewhere to go. Off otherwise.
+ */
+let demoAddresses = false;
+export function setDemoAddresses(on: boolean): void {
+  demoAddresses = on;
+}
+
 function personOfUser(user: StoredUser): Person {
   return {
     key: `user:${user.id}`,
     userId: user.id,
     name: user.displayName,
-    email: user.email,
+    email: user.email ?? (demoAddresses ? `${user.username}@saksbord.test` : null),
     language: languageOf(user.locale),
     isStaff: user.role !== 'requester',
     subject: subjectOfUser(user.id),
@@ -64,8 +74,11 @@ export async function requesterPerson(
   const account = record.requester.userId
     ? await findUserById(trx, record.requester.userId)
     : undefined;
-  const email = record.requester.email ?? account?.email ?? null;
-  if (account) return { ...personOfUser(account), email, isStaff: false };
+  if (account) {
+    const person = personOfUser(account);
+    return { ...person, email: record.requester.email ?? person.email, isStaff: false };
+  }
+  const email = requesterEmail(record.requester);
   if (!email) return null;
   return {
     key: `email:${email.toLowerCase()}`,

@@ -7,6 +7,7 @@
 import { startMailCatcher } from '../mail/mail-catcher';
 import { demoMailConfig, startMail } from '../mail/mail-startup';
 import type { ServerContext } from '../server-context';
+import { setDemoAddresses } from './case-notifications';
 import { inAppSender, NotificationService } from './notification-service';
 
 let saidNoMail = false;
@@ -32,15 +33,16 @@ export async function startNotifications(ctx: ServerContext): Promise<void> {
   const stopList: (() => Promise<void>)[] = [];
   // `npm start` (SAKSBORD_MAIL_CATCHER=1): a local mail catcher receives every mail the demo
   // sends, unless the configuration names a real mail server.
-  if (!ctx.config.mail && process.env.SAKSBORD_MAIL_CATCHER) {
+  if (!ctx.config.mail && process.env.SAKSBORD_MAIL_CATCHER === '1') {
     const catcher = await startMailCatcher({
       port: Number(process.env.SAKSBORD_MAIL_CATCHER_PORT ?? 0),
     });
     ctx.notifications.catcher = catcher;
+    setDemoAddresses(true);
     ctx.config = { ...ctx.config, mail: demoMailConfig(catcher.port) };
     stopList.push(() => catcher.close());
     console.log(
-      `mail: demo mail catcher on smtp://127.0.0.1:${catcher.port}; read what was sent as admin in the app (Sendt e-post) or GET /api/v1/mail/caught`,
+      `mail: demo mail catcher on smtp://127.0.0.1:${catcher.port}; admins read what was sent in the app under Varsel (#/varsel) or at GET /api/v1/mail/caught`,
     );
   }
   if (!ctx.config.mail && !saidNoMail) {
