@@ -4,14 +4,25 @@
  * no display) it says why in one line and serves the same app in web mode instead, at the
  * address it prints. Ctrl+C stops everything.
  *
+ * It also starts a demo OpenID provider on 127.0.0.1 (port SAKSBORD_OIDC_PORT, 4301) with
+ * demo users of Molde and Aukra, and runs the server with it configured, so "Logg inn med
+ * kommunen din" works out of the box (SAKSBORD_DEMO_OIDC=0 leaves it out).
+ *
  * Environment: SAKSBORD_PORT (4300), SAKSBORD_HOST (127.0.0.1), SAKSBORD_DATA (./.data),
  * SAKSBORD_WEB=1 to skip the desktop app.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { findElectronBinary } from '../src/main/electron-binary';
+import {
+  demoOidcClient,
+  demoOidcSecretEnv,
+  demoOidcServiceConfig,
+} from '../src/server/demo/demo-oidc-config';
+import { demoOidcUsers, startOidcProvider } from '../src/server/demo/demo-oidc-provider';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.SAKSBORD_PORT ?? 4300);
@@ -98,8 +109,40 @@ function stopAll(exitCode: number): void {
   }
 }
 
+/**
+ * The demo OpenID provider, in this process, and a configuration file naming it (the shipped
+ * default plus the provider); null when it is switched off or cannot start (said in one line).
+ */
+async function startDemoSignIn(): Promise<string | null> {
+  if (process.env.SAKSBORD_DEMO_OIDC === '0') return null;
+  const secret = randomBytes(24).toString('hex');
+  const origins = [
+    ...new Set([`http://${host}:${port}`, `http://127.0.0.1:${port}`, `http://localhost:${port}`]),
+  ];
+  try {
+    const provider = await startOidcProvider({
+      users: demoOidcUsers,
+      clients: [demoOidcClient(origins, secret)],
+      port: Number(process.env.SAKSBORD_OIDC_PORT ?? 4301),
+    });
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, 'demo-oidc-config.json');
+    writeFileSync(file, `${JSON.stringify(demoOidcServiceConfig(provider.issuer), null, 2)}\n`);
+    // The server (a child) reads the client secret from its environment, as in production.
+    process.env[demoOidcSecretEnv] = secret;
+    say(
+      `demo sign-in with the municipality's account at ${provider.issuer}: ` +
+        `${demoOidcUsers.map((u) => u.login).join(', ')} (any password)`,
+    );
+    return file;
+  } catch (error) {
+    say(`the demo sign-in provider did not start (${(error as Error).message}); passwords only`);
+    return null;
+  }
+}
+
 /** Starts `saksbord serve` and resolves with the address it listens on. */
-function startServer(): Promise<string> {
+function startServer(configFile: string | null): Promise<string> {
   const server = startChild(process.execPath, [
     '--import',
     'tsx',
@@ -113,6 +156,7 @@ function startServer(): Promise<string> {
     dataDir,
     // Seeds only an empty database, so this is demo data on the first run only.
     '--demo',
+    ...(configFile ? ['--config', configFile] : []),
   ]);
   return new Promise((resolveUrl, reject) => {
     const lines = createInterface({ input: server.stdout! });
@@ -171,7 +215,7 @@ async function main() {
     build('the self-service portal', ['build:portal']);
   }
 
-  const url = await startServer();
+  const url = await startServer(await startDemoSignIn());
 
   if (electron.available) {
     say(`starting the desktop app (server ${url})`);

@@ -9,7 +9,11 @@ import {
 } from '@core/api';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { createOidcProviders, type OidcProviders } from '../auth/oidc/oidc-clients';
+import {
+  checkProviderSecrets,
+  createOidcProviders,
+  type OidcProviders,
+} from '../auth/oidc/oidc-clients';
 import { OidcSignIn } from '../auth/oidc/oidc-sign-in';
 import type { AppEnv, AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
@@ -32,11 +36,18 @@ function serverOrigin(c: Context<AppEnv>): string {
   return configured ? new URL(configured).origin : new URL(c.req.url).origin;
 }
 
+/**
+ * Mounts the routes. A provider whose secret is missing from the environment stops start-up
+ * here, with one line naming the field (`configuration: identityProviders[0].clientSecretEnv:
+ * environment variable MOLDE_OIDC_SECRET is not set`).
+ */
 export function mountOidcRoutes(
   app: AppRouter,
   ctx: ServerContext,
-  providers: OidcProviders = createOidcProviders(ctx.config.identityProviders, process.env),
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): OidcSignIn {
+  checkProviderSecrets(ctx.config, env, 'configuration');
+  const providers: OidcProviders = createOidcProviders(ctx.config.identityProviders, env);
   const sso = new OidcSignIn(ctx, providers);
   const municipalityName = new Map(ctx.config.municipalities.map((m) => [m.id, m.name]));
 
