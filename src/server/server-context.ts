@@ -40,6 +40,10 @@ export interface ServerOptions {
   maxOfflineMs?: number;
   /** Where attachments are stored. */
   dataDir: string;
+  /** Bytes of attachments one user may store in all (413 above; default 500 MiB). */
+  uploadQuotaBytes?: number;
+  /** Free bytes kept in reserve where files go: uploads get 507 and /readyz 503 below it. */
+  minFreeBytes?: number;
   /**
    * Origins allowed to call the API from a browser context (CORS), besides the server's own:
    * the desktop app's bundled renderer (`saksbord://app`) and any set in SAKSBORD_CORS_ORIGINS.

@@ -126,7 +126,7 @@ export const readyz = defineRoute({
     },
     503: {
       description: 'Stopping, or the database does not answer',
-      schema: z.object({ status: z.enum(['stopping', 'database unavailable']) }),
+      schema: z.object({ status: z.enum(['stopping', 'database unavailable', 'storage full']) }),
     },
   },
   problems: {},

@@ -10,3 +10,4 @@ export * from './rule-messages';
 export * from './rule-verdict';
 export * from './status-transitions';
 export * from './requester-view';
+export * from './attachment-file';

@@ -14,9 +14,10 @@
  * event.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { downloadAttachment, listAttachments, uploadAttachment } from '@core/api';
+import { checkAttachmentFile, cleanFileName } from '@core/rules';
 import { loadCase } from '../cases/case-queries';
 import { mayReadCase } from '../cases/case-rules';
 import { uploaderFor } from '../cases/case-view';
@@ -38,6 +39,59 @@ const attachmentOf = (row: AttachmentsTable) => ({
   uploadedBy: row.uploaded_by,
   uploadedAt: row.uploaded_at,
 });
+
+/** Each user's uploads may take this much room in all, unless configured otherwise. */
+export const defaultUploadQuotaBytes = 500 * 1024 * 1024;
+/** Uploads are refused (and /readyz says so) when less than this is free where files go. */
+export const defaultMinFreeBytes = 64 * 1024 * 1024;
+
+/** Free bytes where attachments are stored, or null where the platform cannot say. */
+export async function freeBytes(dir: string): Promise<number | null> {
+  try {
+    const stats = await statfs(dir);
+    return Number(stats.bavail) * Number(stats.bsize);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Room for `size` more bytes from this user: their quota (all their uploads together), and
+ * the disk's free space beyond the reserve (a full disk fails every write, the database's too).
+ */
+async function checkUploadRoom(ctx: ServerContext, userId: string, size: number): Promise<void> {
+  const quota = ctx.options.uploadQuotaBytes ?? defaultUploadQuotaBytes;
+  const used = await ctx.db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.sum<number | string | bigint | null>('size').as('total'))
+    .where('uploaded_by', '=', userId)
+    .executeTakeFirst();
+  const total = Number(used?.total ?? 0);
+  if (total + size > quota) {
+    throw new HttpProblem(
+      413,
+      'Content too large',
+      `your files take ${total} of the ${quota} bytes each user may store`,
+    );
+  }
+  const free = await freeBytes(ctx.options.dataDir);
+  const reserve = ctx.options.minFreeBytes ?? defaultMinFreeBytes;
+  if (free !== null && free - size < reserve) {
+    throw new HttpProblem(507, 'Insufficient storage', 'the server has no room for the file now');
+  }
+}
+
+/** What a failed file write becomes: the cause in the log, a 507 for a full disk. */
+function storageProblem(ctx: ServerContext, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    `attachment write under ${ctx.options.dataDir} failed: ${code ?? ''} ${(error as Error).message}`,
+  );
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new HttpProblem(507, 'Insufficient storage', 'the server has no room for the file now');
+  }
+  return error as Error;
+}
 
 /** Paths whose bodies are files, with the configured limit instead of the JSON limit. */
 export const attachmentUploadPath = /^\/api\/v1\/cases\/[^/]+\/attachments$/;
@@ -69,7 +123,6 @@ export function mountAttachmentRoutes(app: AppRouter, ctx: ServerContext): void 
 
   mountRoute(app, ctx, uploadAttachment, async ({ c, params, query, body, reply }) => {
     const record = await readableCase(params.id, c.get('actor'));
-    const { fileName } = query;
     const limits = ctx.config.attachments;
     const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!limits.allowedMimeTypes.includes(contentType)) {
@@ -90,7 +143,23 @@ export function mountAttachmentRoutes(app: AppRouter, ctx: ServerContext): void 
     const data = Buffer.from(body);
     if (data.length === 0)
       throw badRequest('the file is empty', [{ path: 'body', message: 'must not be empty' }]);
+    // The name, the type and the first bytes must agree; control characters leave the name.
+    const verdict = checkAttachmentFile(query.fileName, contentType, data.subarray(0, 4096));
+    if (!verdict.ok) {
+      const detail = {
+        name: 'the file name is not usable',
+        extension: `a file named "${verdict.fileName}" is not of type ${contentType}`,
+        content: `the file's content is not of type ${contentType}`,
+      }[verdict.problem];
+      throw new HttpProblem(415, 'Unsupported media type', detail, {
+        errors: [
+          { path: verdict.problem === 'content' ? 'body' : 'query.fileName', message: detail },
+        ],
+      });
+    }
+    const fileName = verdict.fileName;
     const actor = c.get('actor');
+    await checkUploadRoom(ctx, actor.id, data.length);
     const uploadedAt = ctx.now().toISOString();
     const row: AttachmentsTable = {
       id: randomUUID(),
@@ -103,9 +172,18 @@ export function mountAttachmentRoutes(app: AppRouter, ctx: ServerContext): void 
       uploaded_at: uploadedAt,
     };
     const path = join(dir(record.id), row.id);
-    await mkdir(dir(record.id), { recursive: true });
     // The file first, then its row and event together: a row never points at a missing file.
-    await writeFile(path, data, { flush: true });
+    // Written under a temporary name and renamed, so a failed write (a full disk) leaves no
+    // partial file under the real name, and the part written is removed.
+    const part = `${path}.part`;
+    try {
+      await mkdir(dir(record.id), { recursive: true, mode: 0o700 });
+      await writeFile(part, data, { flush: true, mode: 0o600 });
+      await rename(part, path);
+    } catch (error) {
+      await rm(part, { force: true }).catch(() => {});
+      throw storageProblem(ctx, error);
+    }
     const removeFile = () => rm(path, { force: true }).catch(() => {});
     const mutation = {
       mutationId: randomUUID(),
@@ -145,7 +223,7 @@ export function mountAttachmentRoutes(app: AppRouter, ctx: ServerContext): void 
     const data = await readFile(join(dir(row.case_id), row.id));
     return c.body(new Uint8Array(data), 200, {
       'content-type': row.content_type,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(cleanFileName(row.file_name))}`,
       'x-content-type-options': 'nosniff',
     });
   });
