@@ -87,7 +87,10 @@ export async function spawnServer(
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within 120 s: ${out}`));
+    }, 120_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = out.match(/listening on (http:\/\/\S+)/);
