@@ -11,8 +11,10 @@ import {
   createCase,
   type createCaseRequestSchema,
   downloadAttachment,
+  eventStream,
   getCase,
   getConfig,
+  getStatement,
   listAttachments,
   listCases,
   listCategories,
@@ -23,7 +25,7 @@ import {
 } from '@core/api';
 import type { CaseChangeInput } from '@core/case';
 import type { ProblemCategory, ServiceConfig } from '@core/config';
-import type { FaqArticle, Notice } from '@core/content';
+import type { FaqArticle, Notice, Statement, StatementKind } from '@core/content';
 import { type ApiClient, ApiError, createApiClient } from '@web/api';
 import type { z } from 'zod';
 
@@ -47,6 +49,49 @@ export interface PortalApi {
   upload(caseId: string, file: File): Promise<void>;
   /** The file of an attachment on one of the user's own cases (the server checks access). */
   download(attachmentId: string): Promise<Blob>;
+  /**
+   * Calls `onChange` whenever the server says its settings changed (categories, notices,
+   * FAQ, municipalities), over the live event stream; reconnects until stopped.
+   */
+  watchSettings(onChange: (key: string) => void): () => void;
+}
+
+/** A statement of the portal (public: read before sign-in too). */
+export function fetchStatement(kind: StatementKind, serverUrl = ''): Promise<Statement> {
+  return createApiClient({ baseUrl: serverUrl, getToken: () => null }).call(getStatement, {
+    params: { kind },
+  });
+}
+
+/** Reads `settingsChanged` events from an SSE body (the stream's other events are not ours). */
+async function readSettingsEvents(
+  body: ReadableStream<Uint8Array>,
+  onChange: (key: string) => void,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    const blocks = buffer.split(/\r?\n\r?\n/);
+    buffer = blocks.pop() ?? '';
+    for (const block of blocks) {
+      const data = block
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
+        .join('\n');
+      if (!data.includes('settingsChanged')) continue;
+      try {
+        const event = JSON.parse(data) as { type?: string; key?: string };
+        if (event.type === 'settingsChanged') onChange(event.key ?? '');
+      } catch {
+        // Not JSON: not an event of ours.
+      }
+    }
+  }
 }
 
 /** Null where this server does not have the route (an older server). */
@@ -90,6 +135,37 @@ export function portalApiOver(client: ApiClient): PortalApi {
         { timeoutMs: null },
       );
       return response.blob();
+    },
+    watchSettings: (onChange) => {
+      let stopped = false;
+      let controller: AbortController | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let delay = 2_000;
+      const connect = async () => {
+        controller = new AbortController();
+        try {
+          const response = await client.raw(
+            eventStream,
+            { headers: { accept: 'text/event-stream' } },
+            { signal: controller.signal, timeoutMs: null },
+          );
+          if (response.body) {
+            delay = 2_000;
+            await readSettingsEvents(response.body, onChange);
+          }
+        } catch {
+          // Dropped or refused: try again below.
+        }
+        if (stopped) return;
+        timer = setTimeout(() => void connect(), delay);
+        delay = Math.min(delay * 2, 60_000);
+      };
+      void connect();
+      return () => {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        controller?.abort();
+      };
     },
   };
 }

@@ -10,11 +10,14 @@ import { createPortalApi } from '../api/portal-api';
 import type { AuthProvider, PortalSession } from '../auth/auth-provider';
 import { type MessageKey, translatorFor } from '../i18n/translate';
 import { hrefOf, type PortalRoute, parseRoute } from '../logic/portal-route';
+import { AccountPage } from '../pages/AccountPage';
 import { CasePage } from '../pages/CasePage';
 import { HomePage } from '../pages/HomePage';
 import { MyCasesPage } from '../pages/MyCasesPage';
+import { NotificationsPage } from '../pages/NotificationsPage';
 import { ReportPage } from '../pages/ReportPage';
 import { SignInPage } from '../pages/SignInPage';
+import { StatementPage } from '../pages/StatementPage';
 import { PortalLayout } from './PortalLayout';
 import { PortalContext, type PortalContextValue } from './portal-context';
 
@@ -30,6 +33,9 @@ const pageTitles: Readonly<Record<PortalRoute['name'], MessageKey>> = {
   report: 'report.heading',
   cases: 'cases.heading',
   case: 'cases.title',
+  statement: 'statement.accessibility',
+  account: 'account.heading',
+  notifications: 'notifications.heading',
   notFound: 'case.notFound',
 };
 
@@ -48,7 +54,11 @@ export function App({ auth }: { auth: AuthProvider }) {
   }, [locale]);
 
   useEffect(() => {
-    document.title = `${t(session ? pageTitles[route.name] : 'signIn.heading')} – ${t('app.title')}`;
+    const page =
+      route.name === 'statement'
+        ? t(`statement.${route.kind}`)
+        : t(session ? pageTitles[route.name] : 'signIn.heading');
+    document.title = `${page} – ${t('app.title')}`;
   }, [t, route, session]);
 
   useEffect(() => {
@@ -111,6 +121,14 @@ export function App({ auth }: { auth: AuthProvider }) {
     [session],
   );
 
+  // Published content changed on the server (a team leader's edit): fetch it again, live.
+  const [contentVersion, setContentVersion] = useState(0);
+  useEffect(() => {
+    if (!api) return;
+    return api.watchSettings(() => setContentVersion((v) => v + 1));
+  }, [api]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetched again on each content change
   useEffect(() => {
     if (!api) return;
     // The whole configuration where the server publishes it; the categories (which team
@@ -122,7 +140,7 @@ export function App({ auth }: { auth: AuthProvider }) {
       ]);
       setConfig((c) => ({ ...(whole ?? c), ...(categories ? { categories } : {}) }));
     })();
-  }, [api]);
+  }, [api, contentVersion]);
 
   const context = useMemo<PortalContextValue | null>(
     () =>
@@ -135,9 +153,10 @@ export function App({ auth }: { auth: AuthProvider }) {
             config,
             calendar: createServiceCalendar(config.calendar),
             navigate,
+            contentVersion,
           }
         : null,
-    [locale, t, session, api, config, navigate],
+    [locale, t, session, api, config, navigate, contentVersion],
   );
 
   if (restoring) {
@@ -145,6 +164,19 @@ export function App({ auth }: { auth: AuthProvider }) {
       <p className="loading" role="status">
         {t('app.loading')}
       </p>
+    );
+  }
+  if (!context && route.name === 'statement') {
+    // The statements are public: readable before signing in.
+    return (
+      <>
+        <a className="skip-link" href="#main">
+          {t('app.skipLink')}
+        </a>
+        <main id="main" tabIndex={-1} className="page">
+          <StatementPage kind={route.kind} locale={locale} t={t} />
+        </main>
+      </>
     );
   }
   if (!context) {
@@ -167,6 +199,11 @@ export function App({ auth }: { auth: AuthProvider }) {
         {route.name === 'report' && <ReportPage />}
         {route.name === 'cases' && <MyCasesPage />}
         {route.name === 'case' && <CasePage id={route.id} key={route.id} />}
+        {route.name === 'statement' && (
+          <StatementPage kind={route.kind} locale={locale} t={t} key={route.kind} />
+        )}
+        {route.name === 'account' && <AccountPage />}
+        {route.name === 'notifications' && <NotificationsPage />}
         {route.name === 'notFound' && <HomePage />}
       </PortalLayout>
     </PortalContext.Provider>

@@ -3,6 +3,7 @@ import { LanguagePicker } from '@web/components/LanguagePicker';
 import type { ReactNode } from 'react';
 import { organisationName } from '../i18n/organisation-name';
 import type { PortalRoute } from '../logic/portal-route';
+import { StatementLinks } from '../pages/StatementLinks';
 import { PortalLink } from './PortalLink';
 import { usePortal } from './portal-context';
 
@@ -38,6 +39,16 @@ export function PortalLayout(props: {
             <span className="signed-in">
               {t('nav.signedInAs', { name: session.user.displayName })}
             </span>
+            <PortalLink to={{ name: 'account' }} navigate={navigate} current={at === 'account'}>
+              {t('nav.account')}
+            </PortalLink>
+            <PortalLink
+              to={{ name: 'notifications' }}
+              navigate={navigate}
+              current={at === 'notifications'}
+            >
+              {t('notifications.heading')}
+            </PortalLink>
             <button type="button" className="button button--quiet" onClick={props.onSignOut}>
               {t('nav.signOut')}
             </button>
@@ -73,6 +84,7 @@ export function PortalLayout(props: {
       <footer className="site-footer">
         <p>{t('footer.phone', { support: phones.support, onCall: phones.onCall })}</p>
         <p>{t('footer.routine')}</p>
+        <StatementLinks t={t} />
       </footer>
     </>
   );

@@ -16,6 +16,11 @@ export interface PortalContextValue {
   config: ServiceConfig;
   calendar: ServiceCalendar;
   navigate(route: PortalRoute): void;
+  /**
+   * Raised whenever the server says its settings changed (categories, notices, FAQ,
+   * municipalities): pages that show published content fetch it again.
+   */
+  contentVersion?: number;
 }
 
 export const PortalContext = createContext<PortalContextValue | null>(null);

@@ -11,6 +11,8 @@ describe('portal addresses', () => {
     ['/portal/saker/2026-00042', { name: 'case', id: '2026-00042' }],
     ['/portal/saker/a/b', { name: 'notFound' }],
     ['/portal/konsulent/ola', { name: 'notFound' }],
+    ['/portal/tilgjengelegheit', { name: 'statement', kind: 'accessibility' }],
+    ['/portal/personvern', { name: 'statement', kind: 'privacy' }],
     ['/', { name: 'notFound' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
@@ -22,6 +24,8 @@ describe('portal addresses', () => {
       { name: 'report' },
       { name: 'cases' },
       { name: 'case', id: 'a b/c' },
+      { name: 'statement', kind: 'accessibility' },
+      { name: 'statement', kind: 'privacy' },
     ] as PortalRoute[]) {
       expect(parseRoute(hrefOf(route))).toEqual(route);
     }

@@ -4,6 +4,12 @@ export type PortalRoute =
   | { name: 'report' }
   | { name: 'cases' }
   | { name: 'case'; id: string }
+  /** The accessibility or privacy statement: readable signed in or not. */
+  | { name: 'statement'; kind: 'accessibility' | 'privacy' }
+  /** Changing one's own password (local accounts). */
+  | { name: 'account' }
+  /** E-mail choices (the link in every mail). */
+  | { name: 'notifications' }
   | { name: 'notFound' };
 
 export const portalBase = '/portal/';
@@ -19,6 +25,13 @@ export function parseRoute(pathname: string): PortalRoute {
   const parts = rest.split('/').filter((p) => p.length > 0);
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && parts[0] === 'meld') return { name: 'report' };
+  if (parts.length === 1 && parts[0] === 'konto') return { name: 'account' };
+  if (parts.length === 1 && parts[0] === 'varsel') return { name: 'notifications' };
+  if (parts.length === 1 && parts[0] === 'tilgjengelegheit') {
+    return { name: 'statement', kind: 'accessibility' };
+  }
+  if (parts.length === 1 && parts[0] === 'personvern')
+    return { name: 'statement', kind: 'privacy' };
   if (parts[0] === 'saker') {
     if (parts.length === 1) return { name: 'cases' };
     if (parts.length === 2) return { name: 'case', id: decodeURIComponent(parts[1]!) };
@@ -37,5 +50,11 @@ export function hrefOf(route: PortalRoute): string {
       return `${portalBase}saker`;
     case 'case':
       return `${portalBase}saker/${encodeURIComponent(route.id)}`;
+    case 'account':
+      return `${portalBase}konto`;
+    case 'notifications':
+      return `${portalBase}varsel`;
+    case 'statement':
+      return `${portalBase}${route.kind === 'accessibility' ? 'tilgjengelegheit' : 'personvern'}`;
   }
 }

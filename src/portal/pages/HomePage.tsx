@@ -1,4 +1,5 @@
-import { formatDateTime } from '@web/i18n/format';
+import { faqText } from '@core/content';
+import { NoticeCard } from '@web/components/NoticeCard';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { FaqArticle, Notice } from '../api/portal-api';
 import { PortalLink } from '../app/PortalLink';
@@ -31,15 +32,16 @@ export function HomePage() {
 }
 
 function Notices() {
-  const { t, api, locale } = usePortal();
+  const { t, api, locale, contentVersion } = usePortal();
   const [notices, setNotices] = useState<Notice[] | null>(null);
   const [failed, setFailed] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetched again when content changes
   useEffect(() => {
     api
       .notices()
       .then(setNotices)
       .catch(() => setFailed(true));
-  }, [api]);
+  }, [api, contentVersion]);
   return (
     <section aria-labelledby="notices-heading" className="section">
       <h2 id="notices-heading">{t('notices.heading')}</h2>
@@ -49,16 +51,7 @@ function Notices() {
       {notices && notices.length > 0 && (
         <ul className="notices">
           {notices.map((n) => (
-            <li key={n.id} className={`notice notice--${n.severity}`}>
-              <p className="notice__severity">{t(`notices.severity.${n.severity}`)}</p>
-              <h3 className="notice__title">{n.title}</h3>
-              {n.body && <p className="notice__body">{n.body}</p>}
-              {n.validTo && (
-                <p className="notice__time">
-                  {t('notices.validTo', { time: formatDateTime(n.validTo, locale) })}
-                </p>
-              )}
-            </li>
+            <NoticeCard key={n.id} notice={n} locale={locale} words={noticeWords(t)} />
           ))}
         </ul>
       )}
@@ -67,11 +60,12 @@ function Notices() {
 }
 
 function Faq() {
-  const { t, api } = usePortal();
+  const { t, api, contentVersion } = usePortal();
   const [query, setQuery] = useState('');
   const [searched, setSearched] = useState('');
   const [articles, setArticles] = useState<FaqArticle[] | null>(null);
   const [failed, setFailed] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetched again when content changes
   useEffect(() => {
     api
       .faq(searched)
@@ -80,7 +74,7 @@ function Faq() {
         setFailed(false);
       })
       .catch(() => setFailed(true));
-  }, [api, searched]);
+  }, [api, searched, contentVersion]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSearched(query);
@@ -118,15 +112,40 @@ function Faq() {
       {articles && articles.length > 0 && (
         <ul className="faq">
           {articles.map((a) => (
-            <li key={a.id}>
-              <details>
-                <summary>{a.question}</summary>
-                <p className="faq__answer">{a.answer}</p>
-              </details>
-            </li>
+            <FaqItem key={a.id} article={a} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** The portal's words around a notice card. */
+export function noticeWords(t: ReturnType<typeof usePortal>['t']) {
+  return {
+    severity: {
+      info: t('notices.severity.info'),
+      warning: t('notices.severity.warning'),
+      critical: t('notices.severity.critical'),
+    },
+    validTo: (time: string) => t('notices.validTo', { time }),
+    fallback: t('content.fallback'),
+  };
+}
+
+/** One article, opened and closed in place, in the reader's language (or Nynorsk, said so). */
+export function FaqItem({ article }: { article: FaqArticle }) {
+  const { t, locale } = usePortal();
+  const text = faqText(article, locale);
+  return (
+    <li>
+      <details>
+        <summary lang={text.locale}>{text.value.question}</summary>
+        <p className="faq__answer" lang={text.locale}>
+          {text.value.answer}
+        </p>
+        {text.fallback && <p className="muted">{t('content.fallback')}</p>}
+      </details>
+    </li>
   );
 }

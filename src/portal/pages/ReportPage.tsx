@@ -19,6 +19,7 @@ import {
   type ReportDraft,
   titleMaxLength,
 } from '../logic/report-draft';
+import { CategorySuggestions } from './CategorySuggestions';
 import { PhoneAdviceBox } from './PhoneAdviceBox';
 import { PriorityQuestions } from './PriorityQuestions';
 
@@ -38,6 +39,8 @@ export function ReportPage() {
   const receiptRef = useRef<HTMLHeadingElement>(null);
 
   const category = config.categories.find((c) => c.id === draft.categoryId);
+  // A retired category keeps its old cases but is offered for no new one.
+  const offered = config.categories.filter((c) => !c.retired);
   const steps = useMemo(
     () => (category ? priorityStepsFor(category.presetAnswers, draft.answers) : null),
     [category, draft.answers],
@@ -147,7 +150,7 @@ export function ReportPage() {
             </p>
           )}
           <div className="categories">
-            {config.categories.map((c, i) => (
+            {offered.map((c, i) => (
               <div className="category" key={c.id}>
                 <input
                   type="radio"
@@ -171,6 +174,8 @@ export function ReportPage() {
             ))}
           </div>
         </fieldset>
+
+        {category && <CategorySuggestions category={category} />}
 
         {category && steps && (
           <>

@@ -9,6 +9,7 @@ import type {
 } from '../auth/auth-provider';
 import { organisationName } from '../i18n/organisation-name';
 import type { MessageKey, Translate } from '../i18n/translate';
+import { StatementLinks } from './StatementLinks';
 
 const failureMessages: Readonly<Record<SignInFailure, MessageKey>> = {
   wrong: 'signIn.wrong',
@@ -210,6 +211,7 @@ export function SignInPage(props: {
       <footer className="site-footer">
         <p>{t('footer.phone', { support: phones.support, onCall: phones.onCall })}</p>
         <p>{t('footer.routine')}</p>
+        <StatementLinks t={t} />
       </footer>
     </>
   );

@@ -1,5 +1,5 @@
 import { getConfig, listNotices, listUsers } from '@core/api/index';
-import type { Notice } from '@core/content/index';
+import { type Notice, noticeText } from '@core/content/index';
 import { useEffect } from 'react';
 import { useDirectoryStore } from '../stores/directory-store';
 import { type BannerNotice, useNoticeStore } from '../stores/notice-store';
@@ -7,13 +7,19 @@ import { useServerDataRefresh } from '../stores/server-data-refresh';
 import { useServiceConfigStore } from '../stores/service-config-store';
 import type { Workstation } from '../workstation/workstation';
 
-/** A notice as the banner shows it: the server writes one text, the banner wants three. */
+/** A notice as the banner shows it: each language's text, Nynorsk where one was not written. */
 function bannerNotice(notice: Notice): BannerNotice {
-  const text = (s: string) => ({ nn: s, nb: s, en: s });
+  const title = { nn: '', nb: '', en: '' };
+  const body = { nn: '', nb: '', en: '' };
+  for (const locale of ['nn', 'nb', 'en'] as const) {
+    const text = noticeText(notice, locale).value;
+    title[locale] = text.title;
+    body[locale] = text.body;
+  }
   return {
     id: notice.id,
-    title: text(notice.title),
-    ...(notice.body ? { body: text(notice.body) } : {}),
+    title,
+    ...(notice.body ? { body } : {}),
     severity: notice.severity,
   };
 }
