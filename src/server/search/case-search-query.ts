@@ -88,6 +88,18 @@ function filtersWhere(
   return eb.and(conditions);
 }
 
+/** True when nothing narrows the cases in SQL: the actor reads every case, no filter is set. */
+function sqlFiltersNone(actor: CaseActor, query: CaseSearchQuery): boolean {
+  const readsAll = actor.role !== 'requester' && actor.role !== 'consultant';
+  const { line, status, priority, municipality, category, assignee } = query;
+  const { createdFrom, createdTo, changedFrom, changedTo } = query;
+  return (
+    readsAll &&
+    [line, status, priority, municipality, category, assignee].every((f) => f === undefined) &&
+    [createdFrom, createdTo, changedFrom, changedTo].every((f) => f === undefined)
+  );
+}
+
 /** The matching, filtered, ranked query (without paging), and its score expression. */
 function matchQuery(
   db: Kysely<SearchDb>,
@@ -95,6 +107,8 @@ function matchQuery(
   actor: CaseActor,
   query: CaseSearchQuery,
   q: SearchQueryTerms,
+  /** SQLite: join only this many best FTS matches (null: all). */
+  candidates: number | null = null,
 ) {
   const staff = actor.role !== 'requester';
   const empty = isEmptyQuery(q);
@@ -119,12 +133,18 @@ function matchQuery(
       score: sql<number>`0`,
     };
   }
+  // FTS5 ranks inside its own table first (the best `candidates`), and only those rows are
+  // joined to the cases for filters and order: joining every match (tens of thousands for a
+  // common word) to the case rows cost ten times more than the ranking itself.
+  const limit = candidates === null ? sql`` : sql` limit ${candidates}`;
+  const ranked = sql`(select rowid as doc, -bm25(case_search_fts, 10.0, 4.0, 2.0, 1.0) as score
+    from case_search_fts where case_search_fts match ${ftsQueryOf(q, staff)}
+    order by score desc${limit})`;
   return {
     base: db
-      .selectFrom('case_search_fts')
-      .innerJoin('case_search', 'case_search.doc_id', 'case_search_fts.rowid')
+      .selectFrom(ranked.as('f'))
+      .innerJoin('case_search', (join) => join.on(sql<SqlBool>`case_search.doc_id = f.doc`))
       .innerJoin('cases', 'cases.id', 'case_search.case_id')
-      .where(sql<SqlBool>`case_search_fts match ${ftsQueryOf(q, staff)}`)
       .where((eb) =>
         filtersWhere(
           eb as unknown as ExpressionBuilder<SearchDb, 'cases' | 'case_search'>,
@@ -133,7 +153,7 @@ function matchQuery(
         ),
       ),
     // bm25 is lower for better matches; weights per column: title, body, comments, internal.
-    score: sql<number>`-bm25(case_search_fts, 10.0, 4.0, 2.0, 1.0)`,
+    score: sql<number>`f.score`,
   };
 }
 
@@ -182,13 +202,38 @@ export async function searchCases(
   const db = ctx.db.withTables<SearchTables & { case_search_fts: FtsTable }>();
   const q = queryTerms(query.q);
   const staff = actor.role !== 'requester';
-  const { base, score } = matchQuery(db, engine, actor, query, q);
+  // SQLite: rank the best matches inside FTS5 and join only those; when the filters leave
+  // too few of them for the page, join every match after all.
+  const needed = query.sla ? SLA_CANDIDATE_CAP + 1 : query.offset + query.limit;
+  const unfiltered = sqlFiltersNone(actor, query);
+  const firstTry =
+    engine === 'sqlite' && !isEmptyQuery(q)
+      ? unfiltered
+        ? needed
+        : Math.max(needed, 2_000)
+      : null;
+  let { base, score } = matchQuery(db, engine, actor, query, q, firstTry);
   // Ranked on ids only: the records (JSON, kilobytes each) are read for the page alone.
-  const ranked = base
-    .select(['cases.id as id', score.as('score')])
-    .orderBy('score', 'desc')
-    .orderBy('cases.updated_at', 'desc')
-    .orderBy('cases.id');
+  const rankedOf = (b: typeof base, s: typeof score) =>
+    b
+      .select(['cases.id as id', s.as('score')])
+      .orderBy('score', 'desc')
+      .orderBy('cases.updated_at', 'desc')
+      .orderBy('cases.id');
+  let ranked = rankedOf(base, score);
+  if (firstTry !== null && !unfiltered) {
+    const got = await ranked.limit(needed).execute();
+    if (got.length < needed) {
+      ({ base, score } = matchQuery(db, engine, actor, query, q, null));
+      ranked = rankedOf(base, score);
+    }
+  }
+  const countBase =
+    firstTry !== null && unfiltered
+      ? matchQuery(db, engine, actor, query, q, TOTAL_CAP + 1).base
+      : firstTry !== null
+        ? matchQuery(db, engine, actor, query, q, null).base
+        : base;
 
   let page: { id: string; score: number }[];
   let total: number;
@@ -217,7 +262,7 @@ export async function searchCases(
       ranked.limit(query.limit).offset(query.offset).execute(),
       db
         .selectFrom(
-          base
+          countBase
             .select(sql`1`.as('one'))
             .limit(TOTAL_CAP + 1)
             .as('matches'),
