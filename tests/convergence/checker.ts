@@ -2,7 +2,8 @@
  * The convergence run's checker. After the run (all faults healed, every client synced) it
  * reads the server's database and every client's IndexedDB and proves:
  *
- * - nothing lost: every mutation a client made was decided by the server exactly once;
+ * - nothing lost: every mutation a client made was decided by the server exactly once,
+ *   and every applied result a client received is stored with the same sequence number;
  * - nothing duplicated: an applied mutation is exactly one event, a refused one none;
  * - convergence: every client holds exactly the server's cases and all of its events;
  * - the history explains the cases: replaying the events with core's reducer
@@ -51,6 +52,8 @@ export interface CheckInput {
   municipalities: readonly MunicipalityConfig[];
   /** Each mutation as the client first sent it (recorded at the client's fetch). */
   sent: ReadonlyMap<string, Mutation>;
+  /** Applied results the clients received (mutation id → seq): each must be stored as such. */
+  acknowledged: ReadonlyMap<string, number>;
 }
 
 export interface CheckResult {
@@ -217,6 +220,19 @@ export async function checkRun(input: CheckInput): Promise<CheckResult> {
       }
     }
   }
+
+  // Nothing acknowledged is lost, even by a server killed right after answering.
+  for (const [mutationId, seq] of input.acknowledged) {
+    const stored = results.get(mutationId)?.result;
+    const event = eventsBySeq.get(seq);
+    if (stored?.seq !== seq || event?.mutationId !== mutationId) {
+      lost += 1;
+      problems.push(
+        `mutation ${mutationId} was acknowledged as seq ${seq}; the server holds ${stored ? `${stored.status} ${stored.seq}` : 'nothing'}`,
+      );
+    }
+  }
+  stats.acksChecked = input.acknowledged.size;
 
   /**
    * Every refusal re-decided with core's rules; returns how many were checked and how many

@@ -24,7 +24,7 @@ import { signIn } from '@core/api/index';
 import type { CaseChangeInput } from '@core/case/index';
 import { defaultServiceConfig } from '@core/config';
 import type { Role } from '@core/rules';
-import type { Mutation, PushRequest } from '@core/sync';
+import type { Mutation, PushRequest, PushResponse } from '@core/sync';
 import { createApiClient } from '@web/api/index';
 import { Dexie } from 'dexie';
 import pg from 'pg';
@@ -179,6 +179,8 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
   const network = new Network(servers.map((s) => s.name));
   const clients: SimClient[] = [];
   const sent = new Map<string, Mutation>();
+  /** Applied results the clients received: mutation id → seq. */
+  const acknowledged = new Map<string, number>();
   const users = new Map<string, { role: Role; municipalityIds: string[] }>();
   const pendingRestarts: Promise<void>[] = [];
 
@@ -254,14 +256,14 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
 
     /** The real HTTP + SSE transport; the fetch under it records what is pushed. */
     function transportFor(client: SimClient): SyncTransport {
-      const recordingFetch = ((input: string | URL | Request, init?: RequestInit) => {
-        if (
+      const recordingFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+        const isPush =
           init?.method === 'POST' &&
           typeof init.body === 'string' &&
-          String(input).endsWith('/api/v1/sync/push')
-        ) {
+          String(input).endsWith('/api/v1/sync/push');
+        if (isPush) {
           bump('pushRequests');
-          for (const mutation of (JSON.parse(init.body) as PushRequest).mutations) {
+          for (const mutation of (JSON.parse(init.body as string) as PushRequest).mutations) {
             const first = sent.get(mutation.mutationId);
             if (!first) sent.set(mutation.mutationId, mutation);
             else if (!isDeepStrictEqual(first, mutation)) {
@@ -269,7 +271,28 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
             }
           }
         } else if (String(input).includes('/api/v1/sync/pull')) bump('pullRequests');
-        return fetch(input, init);
+        const response = await fetch(input, init);
+        if (isPush && response.status === 200) {
+          // What the server acknowledged, as far as the whole answer arrived.
+          response
+            .clone()
+            .json()
+            .then((body: PushResponse) => {
+              for (const result of body.results) {
+                if (result.status === 'applied' && result.seq !== null) {
+                  const earlier = acknowledged.get(result.mutationId);
+                  if (earlier !== undefined && earlier !== result.seq) {
+                    problems.push(
+                      `mutation ${result.mutationId} acknowledged as seq ${earlier} and ${result.seq}`,
+                    );
+                  }
+                  acknowledged.set(result.mutationId, result.seq);
+                }
+              }
+            })
+            .catch(() => {});
+        }
+        return response;
       }) as typeof fetch;
       const http = createHttpTransport({
         baseUrl: client.baseUrl,
@@ -568,6 +591,7 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
         users,
         municipalities: defaultServiceConfig.municipalities,
         sent,
+        acknowledged,
       });
     } finally {
       await handle.close();
