@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from './helpers';
+import { expectNoAxeViolations, portalSignIn } from './portal-helpers';
 
 const axeCheck = async (page: Page, selector: string) => {
   const result = await new AxeBuilder({ page })
@@ -88,4 +89,32 @@ test('an admin finds, creates, changes and disables a user with the keyboard', a
   await page.getByLabel('Status').selectOption({ label: 'Sperra' });
   await page.getByLabel('Søk etter namn, brukarnamn eller e-post').fill(stamp);
   await expect(rows.filter({ hasText: username })).toHaveCount(1);
+});
+
+/**
+ * The portal's "Byt passord": the current password is required and the policy's refusal is
+ * said in Nynorsk with the field marked (refusals only: a changed demo password would outlive
+ * the run).
+ */
+test('a portal user is told, in their language, why a new password is refused', async ({
+  page,
+}) => {
+  await portalSignIn(page, 'brukar-aukra-2');
+  await page.getByRole('link', { name: 'Byt passord' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Byt passord' })).toBeVisible();
+  await page.getByLabel('Noverande passord').fill('saksbord-demo');
+  await page.getByLabel('Nytt passord', { exact: true }).fill('for-kort');
+  await page.getByLabel('Nytt passord ein gong til').fill('for-kort');
+  await page.getByLabel('Nytt passord ein gong til').press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(/Passordet må ha minst 12 teikn/);
+  await expect(page.getByLabel('Nytt passord', { exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await page.getByLabel('Noverande passord').fill('feil-passord-her');
+  await page.getByLabel('Nytt passord', { exact: true }).fill('grøn kaffi på tysdag');
+  await page.getByLabel('Nytt passord ein gong til').fill('grøn kaffi på tysdag');
+  await page.getByRole('button', { name: 'Byt passord' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Det noverande passordet er feil.');
+  await expectNoAxeViolations(page, 'the portal’s password page');
 });
