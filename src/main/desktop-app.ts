@@ -17,6 +17,7 @@ import { appMenuTemplate } from './app-menu';
 import { isAppUrl } from './app-origin';
 import { APP_ENTRY_URL, APP_ORIGIN, type AppProtocolDeps, serveRenderer } from './app-protocol';
 import { buildContentSecurityPolicy, httpOrigin } from './content-security-policy';
+import { makePrivate } from './data-permissions';
 import { type IpcMainLike, registerIpcHandlers, sendEvent } from './ipc';
 import { mainTexts } from './main-texts';
 import {
@@ -75,6 +76,12 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
   const appOrigin = deps.devServerUrl ?? `${APP_ORIGIN}/`;
   const icon = (name: string) => join(paths.iconDir, name);
   const userData = app.getPath('userData');
+  // Cases, names and phone numbers live here: the owner's alone (0700/0600).
+  try {
+    makePrivate(userData);
+  } catch (error) {
+    warn(`could not make ${userData} private: ${(error as Error).message}`);
+  }
 
   const settings = createSettingsStore(join(userData, 'settings.json'), warn);
   const policy = () =>

@@ -30,8 +30,9 @@ export function readJsonFile<S extends z.ZodType>(
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
 export function writeJsonFile(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  // Only the owner reads the app's files (data-permissions.ts).
+  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, path);
 }

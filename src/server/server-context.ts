@@ -40,6 +40,8 @@ export interface ServerOptions {
   maxOfflineMs?: number;
   /** Where attachments are stored. */
   dataDir: string;
+  /** When set, /metrics answers only `Authorization: Bearer <it>` (SAKSBORD_METRICS_TOKEN). */
+  metricsToken?: string;
   /** Bytes of attachments one user may store in all (413 above; default 500 MiB). */
   uploadQuotaBytes?: number;
   /** Free bytes kept in reserve where files go: uploads get 507 and /readyz 503 below it. */

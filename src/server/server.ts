@@ -72,6 +72,9 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
         .map((o) => o.trim())
         .filter(Boolean),
     ],
+    ...(process.env.SAKSBORD_METRICS_TOKEN
+      ? { metricsToken: process.env.SAKSBORD_METRICS_TOKEN }
+      : {}),
     trustedProxies: (process.env.SAKSBORD_TRUSTED_PROXIES ?? '')
       .split(',')
       .map((a) => a.trim())

@@ -4,15 +4,49 @@
  * not cached, and a JSON body must be sent as application/json.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database';
 import { engines } from './helpers/engines';
 import { listeningTestServer, type TestServer, testServer } from './helpers/test-server';
 
 const sqlite = engines[0]!;
+const postgres = engines[1]!;
+
+describe('the database', () => {
+  it.skipIf(!postgres.available)(
+    'PostgreSQL statements and idle transactions time out',
+    async () => {
+      const handle = await postgres.open(false);
+      try {
+        const timeout = await sql<{ statement_timeout: string }>`show statement_timeout`.execute(
+          handle.db,
+        );
+        expect(timeout.rows[0]!.statement_timeout).toBe('1min');
+      } finally {
+        await handle.close();
+      }
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'the SQLite data folder and file are the owner’s alone',
+    async () => {
+      const location = sqlite.freshLocation();
+      const handle = await openDatabase(location);
+      try {
+        expect(statSync(location.dataDir).mode & 0o777).toBe(0o700);
+        expect(statSync(join(location.dataDir, 'saksbord.db')).mode & 0o777).toBe(0o600);
+      } finally {
+        await handle.close();
+      }
+    },
+  );
+});
 
 describe('HTTPS', () => {
   const dir = mkdtempSync(join(tmpdir(), 'saksbord-tls-'));
@@ -66,6 +100,21 @@ describe('HTTPS', () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+});
+
+describe('/metrics with a token', () => {
+  it('answers only the scraper that brings the token', async () => {
+    const s = await testServer(sqlite, { metricsToken: 'skrapar-hemmeleg' });
+    try {
+      expect((await s.call('GET', '/metrics')).status).toBe(401);
+      expect((await s.call('GET', '/metrics', { token: 'feil' })).status).toBe(401);
+      const ok = await s.call('GET', '/metrics', { token: 'skrapar-hemmeleg' });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toContain('saksbord_sse_clients');
+    } finally {
+      await s.close();
+    }
   });
 });
 

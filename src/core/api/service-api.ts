@@ -136,13 +136,15 @@ export const metrics = defineRoute({
   id: 'metrics',
   method: 'get',
   path: '/metrics',
-  summary: 'Prometheus metrics',
+  summary:
+    'Prometheus metrics: with SAKSBORD_METRICS_TOKEN set, for `Authorization: Bearer <that token>` ' +
+    'only; without it, only for clients on this machine (loopback)',
   tag: 'operations',
   access: 'public',
   responses: {
     200: { description: 'Text exposition format', schema: null, contentType: 'text/plain' },
   },
-  problems: {},
+  problems: { 401: 'Wrong or missing metrics token', 403: 'Not from this machine' },
 });
 
 export const openApiJson = defineRoute({

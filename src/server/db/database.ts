@@ -3,7 +3,7 @@
  * URL is given. Both behind the same Kysely<Database>, so the rest of the server has one
  * query layer.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
@@ -38,9 +38,17 @@ export interface DatabaseHandle {
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   const dataDir = resolve(options.dataDir ?? '.data');
-  mkdirSync(dataDir, { recursive: true });
+  // Cases, names and phone numbers: the data folder and the database are the owner's alone.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'saksbord.db');
   const sqlite = new SqliteDatabase(file);
+  for (const path of [dataDir, file]) {
+    try {
+      chmodSync(path, path === dataDir ? 0o700 : 0o600);
+    } catch {
+      // Not ours to change (a mounted volume): the operator's choice.
+    }
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   // FULL: a commit is on disk before the server acknowledges it, even across a power cut.
@@ -79,7 +87,19 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     }
     config.options = `-c search_path=${schema}`;
   }
-  const pool = new pg.Pool({ ...config, max: poolSize });
+  // No call waits for ever: a connection comes within 10 s, a statement or an idle open
+  // transaction is ended after a minute (SAKSBORD_PG_STATEMENT_TIMEOUT_MS), so one stuck
+  // query cannot hold a pool slot or the write lock indefinitely.
+  const statementMs = Number(process.env.SAKSBORD_PG_STATEMENT_TIMEOUT_MS ?? 60_000);
+  config.connectionTimeoutMillis = 10_000;
+  config.options = [
+    config.options,
+    `-c statement_timeout=${statementMs}`,
+    `-c idle_in_transaction_session_timeout=${statementMs}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const pool = new pg.Pool({ ...config, max: poolSize, idleTimeoutMillis: 30_000 });
   // An idle client's network error must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.error('postgres pool error:', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,9 +1,13 @@
 /** Liveness, readiness and Prometheus metrics. */
 
-import { healthz, metrics, readyz } from '@core/api';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { healthz, isLoopbackHost, metrics, readyz } from '@core/api';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { sql } from 'kysely';
+import { bearerToken } from '../auth/require-user';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
+import { forbidden, unauthorized } from '../http/problem';
 import type { ServerContext } from '../server-context';
 import { defaultMinFreeBytes, freeBytes } from './attachment-routes';
 
@@ -27,7 +31,25 @@ export function mountHealthRoutes(
     }
     return reply(200, { status: 'ready', engine: ctx.handle.engine });
   });
-  mountRoute(app, ctx, metrics, ({ c }) =>
-    c.text(ctx.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
-  );
+  mountRoute(app, ctx, metrics, ({ c }) => {
+    // Metrics tell the load, the routes and the sync lag: only for the scraper.
+    const token = ctx.options.metricsToken;
+    if (token) {
+      const given = bearerToken(c.req.header('authorization')) ?? '';
+      const a = createHash('sha256').update(given).digest();
+      const b = createHash('sha256').update(token).digest();
+      if (!timingSafeEqual(a, b)) throw unauthorized('the metrics token is missing or wrong');
+    } else {
+      let peer: string | undefined;
+      try {
+        peer = getConnInfo(c).remote.address;
+      } catch {
+        peer = undefined; // in process (tests): no network at all
+      }
+      if (peer !== undefined && !isLoopbackHost(peer)) {
+        throw forbidden('metrics are served to this machine only, or with SAKSBORD_METRICS_TOKEN');
+      }
+    }
+    return c.text(ctx.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' });
+  });
 }
