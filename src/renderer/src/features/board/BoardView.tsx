@@ -31,6 +31,7 @@ import { columnKeyboardCoordinates } from './keyboard-coordinates';
 import { MoveDialog } from './MoveDialog';
 import { useBoardData } from './use-board-data';
 import { useBoardMoves } from './use-board-moves';
+import { ViewTabs } from './ViewTabs';
 
 // The pointer decides where a mouse drop lands; the keyboard has no pointer, so rectangles do.
 const collision: CollisionDetection = (args) =>
@@ -97,6 +98,7 @@ export default function BoardView() {
   return (
     <div className="board">
       <h1 className="visually-hidden">{t('board.title')}</h1>
+      <ViewTabs />
       <BoardToolbar shown={data.shown} total={data.total} slaCounts={data.slaCounts} />
       <BulkBar byId={byId} />
       <DndContext

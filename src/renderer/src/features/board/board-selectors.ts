@@ -1,4 +1,5 @@
 import type { CaseStatus, Priority, SupportLine } from '@core/case/index';
+import { type ViewFilters, viewAllows } from '@core/search/index';
 import {
   compareSlaOrderKeys,
   type SlaOrderKey,
@@ -24,6 +25,8 @@ export interface BoardFilter {
   text: string;
   sortBySla: boolean;
   showClosed: boolean;
+  /** The filters of the saved view shown as a tab (null: none, the plain board). */
+  view?: ViewFilters | null;
 }
 
 export const emptyFilter: BoardFilter = {
@@ -140,8 +143,12 @@ export function groupBoard(
   // Counted only with SLA sorting on: the board's cold start shows cards before every
   // case's SLA state is known.
   const slaCounts: BoardSlaCounts | null = filter.sortBySla ? { atRisk: 0, breached: 0 } : null;
+  const view = filter.view ?? null;
   for (const c of cases) {
     if (!matchesFilter(c, filter, userId, searchText)) continue;
+    if (view && !viewAllows(c, view, userId ?? '', slaOf as (r: unknown) => SlaState | null)) {
+      continue;
+    }
     groups[c.line][columnOf(c.status)].push(c);
     shown += 1;
     if (slaCounts) {

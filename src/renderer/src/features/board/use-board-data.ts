@@ -16,6 +16,7 @@ import {
   sortCases,
 } from './board-selectors';
 import { slaOfRecord } from './case-sla';
+import { useSavedViews } from './saved-views-store';
 
 const openStatuses: CaseStatus[] = ['new', 'inProgress', 'waiting', 'resolved', 'reopened'];
 const withClosed: CaseStatus[] = [...openStatuses, 'closed'];
@@ -92,18 +93,38 @@ export function useBoardData(): BoardData {
   );
 
   const { mine, municipalityId, priority, sortBySla, showClosed } = filter;
+  const view = useSavedViews((s) => s.activeFilters());
   const slaSorted = sortBySla && slaReady;
   const { groups, shown, slaCounts } = useMemo(
     () =>
       groupBoard(
         sorted,
-        { mine, municipalityId, priority, sortBySla: slaSorted, showClosed, text: deferredText },
+        {
+          mine,
+          municipalityId,
+          priority,
+          sortBySla: slaSorted,
+          showClosed,
+          text: deferredText,
+          view,
+        },
         actor.id,
         slaOf,
         true,
         cachedSearchText,
       ),
-    [sorted, mine, municipalityId, priority, slaSorted, showClosed, deferredText, actor.id, slaOf],
+    [
+      sorted,
+      mine,
+      municipalityId,
+      priority,
+      slaSorted,
+      showClosed,
+      deferredText,
+      actor.id,
+      slaOf,
+      view,
+    ],
   );
   const byId = useMemo(() => new Map((cases ?? []).map((c) => [c.id, c])), [cases]);
   return {

@@ -75,6 +75,14 @@ export const searchNn = {
   'bulk.notApplicable': 'gjeld ikkje denne saka',
   'bulk.unknownCase': 'Fann ikkje saka {number}',
   'card.selected': 'vald',
+  'views.label': 'Visningar',
+  'views.all': 'Heile tavla',
+  'views.shared': 'delt',
+  'views.save': 'Lagre visning',
+  'views.delete': 'Slett visninga «{name}»',
+  'views.name': 'Namn på visninga',
+  'views.shareWithTeam': 'Del med teamet',
+  'views.needsServer': 'Visningar vert lagra på tenaren: prøv igjen når du er tilkopla.',
 } as const;
 
 export type SearchMessageKey = keyof typeof searchNn;
@@ -146,6 +154,14 @@ export const searchNb: SearchMessages = {
   'bulk.notApplicable': 'gjelder ikke denne saken',
   'bulk.unknownCase': 'Fant ikke saken {number}',
   'card.selected': 'valgt',
+  'views.label': 'Visninger',
+  'views.all': 'Hele tavla',
+  'views.shared': 'delt',
+  'views.save': 'Lagre visning',
+  'views.delete': 'Slett visningen «{name}»',
+  'views.name': 'Navn på visningen',
+  'views.shareWithTeam': 'Del med teamet',
+  'views.needsServer': 'Visninger lagres på serveren: prøv igjen når du er tilkoblet.',
 };
 
 export const searchEn: SearchMessages = {
@@ -214,6 +230,14 @@ export const searchEn: SearchMessages = {
   'bulk.notApplicable': 'does not apply to this case',
   'bulk.unknownCase': 'No case {number} found',
   'card.selected': 'selected',
+  'views.label': 'Views',
+  'views.all': 'Whole board',
+  'views.shared': 'shared',
+  'views.save': 'Save view',
+  'views.delete': 'Delete the view “{name}”',
+  'views.name': 'Name of the view',
+  'views.shareWithTeam': 'Share with the team',
+  'views.needsServer': 'Views are saved on the server: try again when online.',
 };
 
 export const searchCatalogues: Readonly<Record<Locale, SearchMessages>> = {
