@@ -40,6 +40,10 @@ export interface ServerOptions {
   maxOfflineMs?: number;
   /** Where attachments are stored. */
   dataDir: string;
+  /** Each user's budget of writes (http/write-rate-limit.ts; default 1000, 1000 a minute). */
+  writeRateLimit?: { capacity: number; perMinute: number };
+  /** Mutations per write transaction in a push (default 25), so others get their turn. */
+  pushChunkSize?: number;
   /** When set, /metrics answers only `Authorization: Bearer <it>` (SAKSBORD_METRICS_TOKEN). */
   metricsToken?: string;
   /** Bytes of attachments one user may store in all (413 above; default 500 MiB). */

@@ -137,11 +137,11 @@ export async function applyMutation(
 }
 
 /**
- * Applies a pushed batch in ONE write transaction: each mutation is still decided on its own
- * (a refused one is recorded as rejected and the rest go on), but the batch costs one durable
- * commit instead of one per mutation. Nothing is acknowledged before that commit, so a server
- * killed mid-push loses nothing it acknowledged; the client pushes the batch again and the
- * stored results make it idempotent.
+ * Applies a pushed batch in a few write transactions (chunks): each mutation is still decided
+ * on its own (a refused one is recorded as rejected and the rest go on), but a chunk costs one
+ * durable commit instead of one per mutation. Nothing is acknowledged before the last commit,
+ * so a server killed mid-push loses nothing it acknowledged; the client pushes the batch again
+ * and the stored results make it idempotent.
  */
 export async function applyMutations(
   ctx: ServerContext,
@@ -149,16 +149,31 @@ export async function applyMutations(
   deviceId: string,
   mutations: readonly Mutation[],
 ): Promise<MutationOutcome[]> {
-  const outcomes = await writeTransaction(ctx.db, async (trx) => {
-    const done: MutationOutcome[] = [];
-    for (const mutation of mutations) {
-      done.push(await applyMutationIn(trx, ctx, actor, deviceId, mutation, {}));
-    }
-    return done;
-  });
-  for (const outcome of outcomes) announce(ctx, outcome);
+  // In chunks, each its own write transaction: a 500-mutation push would otherwise hold the
+  // write lock (and on SQLite the one connection, reads too) for over a second while every
+  // other request waits. Between chunks the others get their turn. Nothing is acknowledged
+  // before the last chunk commits; a crash in between leaves stored results, so the client's
+  // retry of the whole batch is answered from them.
+  const chunk = ctx.options.pushChunkSize ?? defaultPushChunkSize;
+  const outcomes: MutationOutcome[] = [];
+  for (let start = 0; start < mutations.length; start += chunk) {
+    const part = mutations.slice(start, start + chunk);
+    const done = await writeTransaction(ctx.db, async (trx) => {
+      const applied: MutationOutcome[] = [];
+      for (const mutation of part) {
+        applied.push(await applyMutationIn(trx, ctx, actor, deviceId, mutation, {}));
+      }
+      return applied;
+    });
+    for (const outcome of done) announce(ctx, outcome);
+    outcomes.push(...done);
+    if (start + chunk < mutations.length) await new Promise((r) => setImmediate(r));
+  }
   return outcomes;
 }
+
+/** Mutations per write transaction in a push. */
+export const defaultPushChunkSize = 25;
 
 /** After the commit: live events and metrics. */
 function announce(ctx: ServerContext, outcome: MutationOutcome): void {

@@ -27,6 +27,7 @@ import type { AppEnv, AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
 import { badRequest, HttpProblem, notFound } from '../http/problem';
 import { rejectionProblem } from '../http/rejection-problem';
+import { takeWrites } from '../http/write-rate-limit';
 import type { ServerContext } from '../server-context';
 
 const attachmentOf = (row: AttachmentsTable) => ({
@@ -159,6 +160,7 @@ export function mountAttachmentRoutes(app: AppRouter, ctx: ServerContext): void 
     }
     const fileName = verdict.fileName;
     const actor = c.get('actor');
+    takeWrites(ctx, actor.id, 1);
     await checkUploadRoom(ctx, actor.id, data.length);
     const uploadedAt = ctx.now().toISOString();
     const row: AttachmentsTable = {

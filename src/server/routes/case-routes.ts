@@ -15,6 +15,7 @@ import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
 import { badRequest, notFound } from '../http/problem';
 import { rejectionProblem } from '../http/rejection-problem';
+import { takeWrites } from '../http/write-rate-limit';
 import type { ServerContext } from '../server-context';
 
 /**
@@ -39,6 +40,7 @@ export function mountCaseRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, createCase, async ({ c, body, reply }) => {
     const { id, ...fields } = body;
     const session = c.get('session');
+    takeWrites(ctx, session.user.id, 1);
     const mutationId = idempotencyKey(c.req.header('idempotency-key'));
     const mutation: Mutation = {
       mutationId,
@@ -74,6 +76,7 @@ export function mountCaseRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, changeCase, async ({ c, params, body, reply }) => {
     const caseId = params.id;
     const actor = c.get('actor');
+    takeWrites(ctx, actor.id, 1);
     const current = await loadCase(ctx, caseId);
     if (!current || !mayReadCase(ctx, actor, current)) throw notFound('no such case');
     const mutation: Mutation = {

@@ -19,11 +19,13 @@ import { applyMutations } from '../cases/mutation-service';
 import { headSeq } from '../db/write-lock';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
+import { takeWrites } from '../http/write-rate-limit';
 import type { ServerContext } from '../server-context';
 
 export function mountSyncRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, pushMutations, async ({ c, body, reply }) => {
     const actor = c.get('actor');
+    takeWrites(ctx, actor.id, body.mutations.length);
     // The device is the session's (given at sign-in), not whatever the body names: a client
     // cannot record its changes under another device's id.
     const outcomes = await applyMutations(ctx, actor, c.get('session').deviceId, body.mutations);
