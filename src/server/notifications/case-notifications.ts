@@ -9,6 +9,7 @@ import { type Locale, localeSchema, statusAt } from '@core/index';
 import {
   deliveriesFor,
   type NotificationCandidate,
+  type NotificationKind,
   type NotificationNeed,
   type NotificationRole,
   notificationNeeds,
@@ -180,6 +181,50 @@ function payloadOf(ctx: ServerContext, facts: CaseEventFacts): Record<string, un
   return payload;
 }
 
+/** Rows for `people` in `role` hearing `kind` of the event in `facts`, by core's rule. */
+async function rowsFor(
+  trx: Transaction<Database>,
+  ctx: ServerContext,
+  facts: CaseEventFacts,
+  kind: NotificationKind,
+  role: NotificationRole,
+  people: readonly Person[],
+  payload: () => Record<string, unknown>,
+): Promise<NewNotification[]> {
+  const now = ctx.now();
+  const channels = ctx.notifications.personChannels();
+  const rows: NewNotification[] = [];
+  for (const person of people) {
+    const candidate: NotificationCandidate = {
+      role,
+      isStaff: person.isStaff,
+      isActor: person.userId !== null && person.userId === facts.actor.id,
+      email: person.email,
+      language: person.language,
+      preferences: await preferencesOf(trx, person.subject),
+    };
+    for (const delivery of deliveriesFor(kind, candidate)) {
+      if (!channels.includes(delivery.channel)) continue;
+      rows.push({
+        caseId: facts.after.id,
+        dedupeKey: `${facts.event.id}:${kind}:${person.key}:${delivery.channel}:0`,
+        kind,
+        channel: delivery.channel,
+        recipient: {
+          userId: person.userId,
+          name: person.name,
+          email: person.email,
+          language: person.language,
+        },
+        template: delivery.template,
+        payload: payload(),
+        giveUpAt: new Date(now.getTime() + ctx.notifications.giveUpAfterMs(delivery.channel)),
+      });
+    }
+  }
+  return rows;
+}
+
 /**
  * Writes the notifications `facts` cause. Call in the write transaction that records the
  * event, after the event row: they commit or roll back together.
@@ -191,42 +236,41 @@ export async function enqueueNotifications(
 ): Promise<void> {
   const needs = notificationNeeds(facts.before, facts.after, facts.event, facts.actor.role);
   if (needs.length === 0) return;
-  const now = ctx.now();
-  const channels = ctx.notifications.personChannels();
+  let cached: Record<string, unknown> | undefined;
+  const payload = () => {
+    cached ??= payloadOf(ctx, facts);
+    return cached;
+  };
   const rows: NewNotification[] = [];
-  let payload: Record<string, unknown> | undefined;
   for (const need of needs) {
     for (const role of need.roles) {
-      for (const person of await peopleFor(trx, ctx, facts.after, need, role)) {
-        const candidate: NotificationCandidate = {
-          role,
-          isStaff: person.isStaff,
-          isActor: person.userId !== null && person.userId === facts.actor.id,
-          email: person.email,
-          language: person.language,
-          preferences: await preferencesOf(trx, person.subject),
-        };
-        for (const delivery of deliveriesFor(need.kind, candidate)) {
-          if (!channels.includes(delivery.channel)) continue;
-          payload ??= payloadOf(ctx, facts);
-          rows.push({
-            caseId: facts.after.id,
-            dedupeKey: `${facts.event.id}:${need.kind}:${person.key}:${delivery.channel}:0`,
-            kind: need.kind,
-            channel: delivery.channel,
-            recipient: {
-              userId: person.userId,
-              name: person.name,
-              email: person.email,
-              language: person.language,
-            },
-            template: delivery.template,
-            payload,
-            giveUpAt: new Date(now.getTime() + ctx.notifications.giveUpAfterMs(delivery.channel)),
-          });
-        }
-      }
+      const people = await peopleFor(trx, ctx, facts.after, need, role);
+      rows.push(...(await rowsFor(trx, ctx, facts, need.kind, role, people, payload)));
     }
   }
-  if (rows.length > 0) await enqueue(trx, now, rows);
+  if (rows.length > 0) await enqueue(trx, ctx.now(), rows);
+}
+
+/**
+ * For features that know of people the case rule does not (mentions in a comment, the
+ * case's followers): notifies these accounts of `kind` in `role`, by the same rule and
+ * preferences, in the event's transaction. E.g. mentions:
+ * `enqueueForUsers(trx, ctx, facts, 'mentioned', 'mentioned', mentionedIds)`.
+ */
+export async function enqueueForUsers(
+  trx: Transaction<Database>,
+  ctx: ServerContext,
+  facts: CaseEventFacts,
+  kind: NotificationKind,
+  role: NotificationRole,
+  userIds: readonly string[],
+): Promise<void> {
+  const people: Person[] = [];
+  for (const id of new Set(userIds)) {
+    const user = await findUserById(trx, id);
+    if (user && !user.disabled) people.push(personOfUser(user));
+  }
+  const payload = payloadOf(ctx, facts);
+  const rows = await rowsFor(trx, ctx, facts, kind, role, people, () => payload);
+  if (rows.length > 0) await enqueue(trx, ctx.now(), rows);
 }

@@ -21,6 +21,8 @@ import {
   notificationKindSchema,
   notificationKinds,
 } from '@core/notifications';
+import { auditActorOf } from '../admin/admin-change';
+import { recordAudit } from '../audit/audit-log';
 import { loadCase } from '../cases/case-queries';
 import type { CaseActor } from '../cases/case-rules';
 import { applyMutation } from '../cases/mutation-service';
@@ -98,20 +100,31 @@ export function mountNotificationRoutes(app: AppRouter, ctx: ServerContext): voi
     return reply(200, { notifications: await listFailed(ctx.db) });
   });
 
-  mountRoute(app, ctx, retryUndeliverable, async ({ params, reply }) => {
+  mountRoute(app, ctx, retryUndeliverable, async ({ c, params, reply }) => {
     const row = await ctx.db
       .selectFrom('notifications')
-      .select('channel')
+      .select(['channel', 'kind', 'case_id'])
       .where('id', '=', params.id)
       .executeTakeFirst();
-    const ok =
-      row &&
-      (await retryFailed(
-        ctx.db,
-        params.id,
+    // The retry and its audit entry commit together.
+    const ok = await ctx.db.transaction().execute(async (trx) => {
+      if (!row) return false;
+      const giveUpMs = ctx.notifications.giveUpAfterMs(row.channel);
+      if (!(await retryFailed(trx, params.id, ctx.now(), giveUpMs))) return false;
+      await recordAudit(
+        trx,
+        {
+          actor: auditActorOf(c),
+          action: 'notification.retry',
+          targetType: 'notification',
+          targetId: params.id,
+          summary: `retried a ${row.channel} notification (${row.kind}) that could not be delivered`,
+          details: { caseId: row.case_id, kind: row.kind, channel: row.channel },
+        },
         ctx.now(),
-        ctx.notifications.giveUpAfterMs(row.channel),
-      ));
+      );
+      return true;
+    });
     if (!ok) throw notFound('no such given-up notification');
     ctx.notifications.dispatcher.nudge();
     return reply(204, undefined);
