@@ -19,6 +19,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, type AppProtocolDeps, serveRenderer } from '
 import { buildContentSecurityPolicy, httpOrigin } from './content-security-policy';
 import { makePrivate } from './data-permissions';
 import { type IpcMainLike, registerIpcHandlers, sendEvent } from './ipc';
+import { signInWithProvider } from './loopback-sign-in';
 import { mainTexts } from './main-texts';
 import {
   type CriticalNotifier,
@@ -169,6 +170,12 @@ export function startDesktopApp(deps: DesktopAppDeps): DesktopApp {
       }),
       'settings:get': () => settings.get(),
       'settings:set': (patch) => settings.set(patch),
+      // Always the configured server (the window's CSP names it), never one the page names.
+      'auth:signInWithProvider': ({ providerId, deviceId }) =>
+        signInWithProvider(
+          { serverUrl: settings.get().serverUrl, providerId, deviceId },
+          { openExternal: (url) => deps.shell.openExternal(url) },
+        ),
     },
     { isTrustedSender: (url) => isAppUrl(appOrigin, url) },
   );

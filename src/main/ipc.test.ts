@@ -46,6 +46,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
       serverUrl: patch.serverUrl ?? 'http://127.0.0.1:4300',
       language: patch.language ?? ('nn' as const),
     })),
+    'auth:signInWithProvider': vi.fn(() => ({ ok: false as const, reason: 'failed' as const })),
     ...overrides,
   };
 }
@@ -58,6 +59,7 @@ describe('registerIpcHandlers', () => {
     const dispose = registerIpcHandlers(ipcMain, handlers(), options);
     expect([...listeners.keys()].sort()).toEqual([
       'app:getInfo',
+      'auth:signInWithProvider',
       'notify:clear',
       'notify:critical',
       'settings:get',

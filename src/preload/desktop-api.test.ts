@@ -31,6 +31,7 @@ describe('desktop api (preload)', () => {
       'onMenuCommand',
       'setCriticalCount',
       'setSettings',
+      'signInWithProvider',
     ]);
     expect(api.isDesktop).toBe(true);
     expect(Object.values(api).some((value) => value && typeof value === 'object')).toBe(false);

@@ -63,6 +63,12 @@ export function createDesktopApi(ipc: IpcRendererLike) {
      * on this computer; a plain-http server elsewhere is allowed from the next page load.
      */
     setSettings: (patch: InvokeRequest<'settings:set'>) => invoke('settings:set', patch),
+    /**
+     * Signs in with an identity provider of the configured server in the system browser
+     * (`auth:signInWithProvider`); resolves when the person is back, with the session.
+     */
+    signInWithProvider: (request: InvokeRequest<'auth:signInWithProvider'>) =>
+      invoke('auth:signInWithProvider', request),
     /** A notification was clicked: open this case (`window:focusCase`). */
     onFocusCase: (listener: (payload: EventPayload<'window:focusCase'>) => void) =>
       subscribe('window:focusCase', listener),

@@ -10,6 +10,7 @@
  * - event channels, main → renderer, one-way (`webContents.send` / `ipcRenderer.on`).
  */
 import { z } from 'zod';
+import { ssoErrorSchema, ssoExchangeResponseSchema } from '../api/oidc-api';
 import { defaultLocale, localeSchema } from '../config/localized-text';
 
 /** The address the desktop app syncs with when nothing else is set. */
@@ -121,6 +122,23 @@ export const invokeChannels = {
   'settings:get': { request: empty, response: desktopSettingsSchema },
   /** Change some settings; answers with all of them after the change. */
   'settings:set': { request: desktopSettingsPatchSchema, response: desktopSettingsSchema },
+  /**
+   * Single sign-on with an identity provider of the configured server, through the system
+   * browser and a loopback port (RFC 8252; src/main/loopback-sign-in.ts): the session, or why not.
+   */
+  'auth:signInWithProvider': {
+    request: z.strictObject({
+      providerId: z.string().min(1).max(100),
+      deviceId: z.string().trim().min(1).max(200),
+    }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), session: ssoExchangeResponseSchema }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.union([ssoErrorSchema, z.enum(['failed', 'cancelled'])]),
+      }),
+    ]),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /**

@@ -8,6 +8,8 @@ import {
   startSso,
   withoutSsoParams,
 } from '@web/api/index';
+import { ensureDesktopServer } from './desktop-settings';
+import { deviceId } from './device-id';
 import { type ActiveSession, rememberSession } from './session-api';
 
 /**
@@ -33,15 +35,7 @@ export function workstationProviders(serverUrl: string): Promise<IdentityProvide
 
 /** The desktop bridge's single sign-on, when running in the desktop app. */
 function desktopSso() {
-  const api = globalThis.window?.api as
-    | {
-        isDesktop?: boolean;
-        signInWithProvider?: (request: {
-          serverUrl: string;
-          providerId: string;
-        }) => Promise<{ ok: true; session: unknown } | { ok: false; reason: string }>;
-      }
-    | undefined;
+  const api = globalThis.window?.api;
   return api?.isDesktop && api.signInWithProvider ? api.signInWithProvider : null;
 }
 
@@ -57,10 +51,12 @@ export async function beginWorkstationSso(
 ): Promise<ActiveSession | WorkstationSsoFailure> {
   const desktop = desktopSso();
   if (desktop) {
-    const result = await desktop({ serverUrl, providerId }).catch(() => null);
+    // Main signs in at the configured server: store this address there first (a reload).
+    if (!(await ensureDesktopServer(serverUrl))) return new Promise(() => {});
+    const result = await desktop({ providerId, deviceId: deviceId() }).catch(() => null);
     if (!result) return 'failed';
-    if (!result.ok) return (result.reason as WorkstationSsoFailure) ?? 'failed';
-    return rememberSession(serverUrl, result.session as never, now());
+    if (!result.ok) return result.reason === 'cancelled' ? 'failed' : result.reason;
+    return rememberSession(serverUrl, result.session, now());
   }
   try {
     const url = await startSso(client(serverUrl), providerId, location.pathname);
