@@ -20,6 +20,8 @@ const moldeSecret = 'molde-scim-secret-0123456789abcdef';
 const raumaSecret = 'rauma-scim-secret-0123456789abcdef';
 process.env.SAKSBORD_TEST_SCIM_MOLDE = moldeSecret;
 process.env.SAKSBORD_TEST_SCIM_RAUMA = raumaSecret;
+// Sign-in through these providers is not used here, but their configuration needs a secret.
+process.env.SAKSBORD_TEST_SCIM_OIDC_SECRET = 'unused-client-secret';
 
 const provider = (id: string, municipality: string, env: string) =>
   identityProviderSchema.parse({
@@ -27,7 +29,7 @@ const provider = (id: string, municipality: string, env: string) =>
     name: `${municipality[0]!.toUpperCase()}${municipality.slice(1)} kommune`,
     issuer: 'https://login.example.test/tenant/v2.0',
     clientId: `${id}-client`,
-    clientSecretEnv: 'UNUSED_SECRET',
+    clientSecretEnv: 'SAKSBORD_TEST_SCIM_OIDC_SECRET',
     municipalities: [municipality],
     roles: { claim: 'groups', map: { 'Saksbord agentar': 'agent', 'Saksbord IKT': 'consultant' } },
     scimTokenEnv: env,

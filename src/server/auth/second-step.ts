@@ -3,7 +3,7 @@
  * client sends the app's code with the password (`totpCode`). Without one the answer is a
  * 401 with rule `signIn.totpRequired` (the client then asks for the code and sends both
  * again); a wrong code is a 401 with rule `signIn.totpInvalid` and counts as a failed
- * sign-in for the limiter. Lost the app? An admin's password reset can remove it.
+ * sign-in for the limiter, and so is a code used already. Lost the app? An admin's password reset can remove it.
  */
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema';
@@ -24,9 +24,23 @@ export async function checkSecondStep(
       rule: 'signIn.totpRequired',
     });
   }
-  if (!verifyTotp(row.totp_secret, totpCode, now)) {
+  const step = verifyTotp(row.totp_secret, totpCode, now, row.totp_last_step);
+  // Take the step only if no other sign-in took it (or a later one) meanwhile: once only.
+  const taken =
+    step !== null &&
+    Number(
+      (
+        await db
+          .updateTable('users')
+          .set({ totp_last_step: step })
+          .where('id', '=', row.id)
+          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1;
+  if (!taken) {
     await recordFailure(db, limiterKey, now);
-    throw new HttpProblem(401, 'Unauthorized', 'the code from the app is wrong', {
+    throw new HttpProblem(401, 'Unauthorized', 'the code from the app is wrong or used already', {
       rule: 'signIn.totpInvalid',
     });
   }

@@ -21,11 +21,14 @@ describe('TOTP', () => {
       ['too short', code.slice(0, 5), 0, false],
     ];
     for (const [name, given, offset, ok] of cases) {
-      expect([name, verifyTotp(enrolment.secret, given, new Date(at.getTime() + offset))]).toEqual([
-        name,
-        ok,
-      ]);
+      const step = verifyTotp(enrolment.secret, given, new Date(at.getTime() + offset));
+      expect([name, step !== null]).toEqual([name, ok]);
     }
+    // Once only: a code at or before the last accepted step is refused.
+    const step = verifyTotp(enrolment.secret, code, at);
+    expect(step).toBe(Math.floor(at.getTime() / 30_000));
+    expect(verifyTotp(enrolment.secret, code, at, step)).toBeNull();
+    expect(verifyTotp(enrolment.secret, code, at, (step ?? 0) - 1)).toBe(step);
   });
 });
 

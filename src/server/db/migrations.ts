@@ -4,18 +4,19 @@
  * add a new one. `migrations.test` migrates from empty and from every earlier version.
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { v011OncallRota } from '../paging/paging-migration';
-import { v011bDurableTimers } from '../scheduler/timers-migration';
-import { v010NotificationOutbox } from '../notifications/notification-migration';
-import { v005SlaSettings } from '../settings/settings-migration';
-import { v007UsersIdentity } from '../users/users-identity-migration';
+import { v013AdminContent } from '../admin/admin-migration';
 import { v008AuditLog } from '../audit/audit-migration';
 import { v015Oidc } from '../auth/oidc/oidc-migration';
-import { v013AdminContent } from '../admin/admin-migration';
+import { v016bTotpLastStep } from '../auth/totp-migration';
+import { v010NotificationOutbox } from '../notifications/notification-migration';
+import { v011cPageSends, v011OncallRota } from '../paging/paging-migration';
+import { v011bDurableTimers } from '../scheduler/timers-migration';
+import { v016Scim } from '../scim/scim-migration';
 import { v012CaseSearch } from '../search/case-search-migration';
 import { v012bSavedViews } from '../search/saved-views';
-import { v016Scim } from '../scim/scim-migration';
 import { v014Hardening } from '../security/hardening-migration';
+import { v005SlaSettings } from '../settings/settings-migration';
+import { v007UsersIdentity } from '../users/users-identity-migration';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's table types
 type AnyDb = Kysely<any>;
@@ -223,12 +224,14 @@ export const migrations: Record<string, Migration> = {
   '010-notification-outbox': v010NotificationOutbox,
   '011-oncall-rota': v011OncallRota,
   '011b-durable-timers': v011bDurableTimers,
+  '011c-page-sends': v011cPageSends,
   '012-case-search': v012CaseSearch,
   '012b-saved-views': v012bSavedViews,
   '013-admin-content': v013AdminContent,
   '014-hardening': v014Hardening,
   '015-oidc': v015Oidc,
   '016-scim': v016Scim,
+  '016b-totp-last-step': v016bTotpLastStep,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -37,6 +37,8 @@ export interface UsersTable {
   password_changed_at: string | null;
   /** Base32 TOTP secret of a local staff account with two-step sign-in on. */
   totp_secret: string | null;
+  /** The time step of the last TOTP code accepted (migration 016b): older or equal ones are refused. */
+  totp_last_step: number | null;
   updated_at: string | null;
 }
 
@@ -284,6 +286,14 @@ export interface AckTokensTable {
   used_at: string | null;
 }
 
+/** One row per page message being sent (paging-migration.ts, 011c). */
+export interface PageSendsTable {
+  message_id: string;
+  started_at: string;
+  finished_at: string | null;
+  ok: number | null;
+}
+
 /** Durable timers (see scheduler/timers-migration.ts). */
 export interface TimersTable {
   id: string;
@@ -348,6 +358,7 @@ export interface Database {
   paging_log: PagingLogTable;
   ack_tokens: AckTokensTable;
   timers: TimersTable;
+  page_sends: PageSendsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   mail_link_uses: MailLinkUsesTable;

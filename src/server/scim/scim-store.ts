@@ -236,6 +236,7 @@ export async function createScimUser(
     last_sign_in_at: null,
     password_changed_at: null,
     totp_secret: null,
+    totp_last_step: null,
     updated_at: at,
   };
   await trx.insertInto('users').values(row).execute();

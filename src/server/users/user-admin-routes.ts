@@ -282,7 +282,7 @@ export function mountUserAdminRoutes(app: AppRouter, ctx: ServerContext): void {
           password_hash: hash,
           password_changed_at: now.toISOString(),
           updated_at: now.toISOString(),
-          ...(removeTotp ? { totp_secret: null } : {}),
+          ...(removeTotp ? { totp_secret: null, totp_last_step: null } : {}),
         })
         .where('id', '=', params.id)
         .execute();
@@ -408,7 +408,8 @@ export function mountUserAdminRoutes(app: AppRouter, ctx: ServerContext): void {
   mountRoute(app, ctx, confirmTotpEnrolment, async ({ c, body, reply }) => {
     const user = assertLocalStaff(c);
     const now = ctx.now();
-    if (!verifyTotp(body.secret, body.code, now)) {
+    const step = verifyTotp(body.secret, body.code, now);
+    if (step === null) {
       throw new HttpProblem(422, 'Unprocessable content', 'the code does not match the secret', {
         rule: 'account.totpInvalid',
         errors: [{ path: 'body.code', message: 'does not match' }],
@@ -417,7 +418,7 @@ export function mountUserAdminRoutes(app: AppRouter, ctx: ServerContext): void {
     await inTransaction(async (trx) => {
       await trx
         .updateTable('users')
-        .set({ totp_secret: body.secret, updated_at: now.toISOString() })
+        .set({ totp_secret: body.secret, totp_last_step: step, updated_at: now.toISOString() })
         .where('id', '=', user.id)
         .execute();
       await recordAudit(

@@ -108,6 +108,7 @@ export async function createUser(
     last_sign_in_at: null,
     password_changed_at: passwordHash || user.password === '' ? null : now.toISOString(),
     totp_secret: null,
+    totp_last_step: null,
     updated_at: null,
   };
   await db.insertInto('users').values(row).execute();
