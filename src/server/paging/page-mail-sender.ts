@@ -12,7 +12,7 @@ import type {
   OutboxNotification,
   SendResult,
 } from '../notifications/channel-sender';
-import { logDelivery, type PageMessage } from './page-message';
+import { type PageMessage, sendPage } from './page-message';
 
 export function createPageMailSender(
   db: Kysely<Database>,
@@ -38,27 +38,22 @@ export function createPageMailSender(
     channel: 'pageEmail',
     async send(notification: OutboxNotification): Promise<SendResult> {
       const message = notification.payload as unknown as PageMessage;
-      if (!transport || !mail) {
-        const detail = 'no mail section in the configuration';
-        await logDelivery(db, message, { ok: false, detail });
-        return { ok: false, permanent: true, error: detail };
-      }
-      try {
-        const info = await transport.sendMail({
-          from: mail.from,
-          to: message.address,
-          subject: message.title,
-          text: [message.body, message.ackUrl ?? ''].join('\n\n').trim(),
-          headers: { 'X-Saksbord-Page': message.id, 'Auto-Submitted': 'auto-generated' },
-        });
-        const detail = `SMTP: ${String(info.response ?? 'sent').slice(0, 120)}`;
-        await logDelivery(db, message, { ok: true, detail });
-        return { ok: true, detail };
-      } catch (error) {
-        const detail = `SMTP: ${(error as Error).message}`;
-        await logDelivery(db, message, { ok: false, detail, retry: true });
-        return { ok: false, permanent: false, error: detail };
-      }
+      return sendPage(db, message, async () => {
+        if (!transport || !mail)
+          return { ok: false, detail: 'no mail section in the configuration' };
+        try {
+          const info = await transport.sendMail({
+            from: mail.from,
+            to: message.address,
+            subject: message.title,
+            text: [message.body, message.ackUrl ?? ''].join('\n\n').trim(),
+            headers: { 'X-Saksbord-Page': message.id, 'Auto-Submitted': 'auto-generated' },
+          });
+          return { ok: true, detail: `SMTP: ${String(info.response ?? 'sent').slice(0, 120)}` };
+        } catch (error) {
+          return { ok: false, detail: `SMTP: ${(error as Error).message}`, retry: true };
+        }
+      });
     },
   };
 }

@@ -111,3 +111,20 @@ export const v011OncallRota: Migration = {
       .execute();
   },
 };
+
+/**
+ * Migration 011c: one row per page message being sent, so two attempts never send the same
+ * page at once (an outbox lease can run out while a slow send is still under way) and a page
+ * that reached its peer is not sent again. Times are the machine's real clock.
+ */
+export const v011cPageSends: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('page_sends')
+      .addColumn('message_id', 'text', (c) => c.primaryKey())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .addColumn('finished_at', 'text')
+      .addColumn('ok', 'integer')
+      .execute();
+  },
+};

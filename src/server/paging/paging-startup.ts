@@ -7,6 +7,7 @@
 
 import { writeTransaction } from '../db/write-lock';
 import { onNotificationsStart } from '../notifications/notification-startup';
+import { parseScaledClock, scaledNow } from '../scheduler/scaled-clock';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler';
 import type { ServerContext } from '../server-context';
 import { readSlaSettings } from '../settings/settings-store';
@@ -67,6 +68,9 @@ export async function recomputeIfBasisChanged(ctx: ServerContext): Promise<numbe
 }
 
 export async function startPaging(ctx: ServerContext): Promise<() => Promise<void>> {
+  // The chaos run and the demo share one accelerated clock across processes (scaled-clock.ts).
+  const clock = parseScaledClock(process.env.SAKSBORD_CLOCK);
+  if (clock) ctx.now = () => scaledNow(clock, Date.now());
   const paging = ctx.config.paging;
   ctx.notifications.registerSender(createPushSender(ctx.db, { subject: paging.vapidSubject }), {
     giveUpAfterMs: 30 * 60_000,

@@ -11,7 +11,7 @@ import type {
   OutboxNotification,
   SendResult,
 } from '../notifications/channel-sender';
-import { logDelivery, type PageMessage, type SendOutcome } from './page-message';
+import { type PageMessage, type SendOutcome, sendPage } from './page-message';
 import { vapidKeys } from './vapid-keys';
 
 export interface PushSenderOptions {
@@ -26,11 +26,7 @@ export function createPushSender(db: Kysely<Database>, options: PushSenderOption
     channel: 'push',
     async send(notification: OutboxNotification): Promise<SendResult> {
       const message = notification.payload as unknown as PageMessage;
-      const outcome = await pushOnce(db, options, message);
-      await logDelivery(db, message, outcome);
-      return outcome.ok
-        ? { ok: true, detail: outcome.detail }
-        : { ok: false, permanent: !outcome.retry, error: outcome.detail };
+      return sendPage(db, message, () => pushOnce(db, options, message));
     },
   };
 }
@@ -52,6 +48,7 @@ async function pushOnce(
     body: message.body,
     caseId: message.caseId,
     ackUrl: message.ackUrl,
+    step: message.step,
     ref: message.id,
   });
   const details = webpush.generateRequestDetails(

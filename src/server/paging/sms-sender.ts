@@ -10,7 +10,7 @@ import type {
   OutboxNotification,
   SendResult,
 } from '../notifications/channel-sender';
-import { logDelivery, type PageMessage, type SendOutcome } from './page-message';
+import { type PageMessage, type SendOutcome, sendPage } from './page-message';
 
 /** '70 16 24 46' → '+4770162446'; a number with + or 00 keeps its own country code. */
 export function normalisePhone(phone: string, countryCode: string): string {
@@ -64,11 +64,7 @@ export function createSmsSender(
     channel: 'sms',
     async send(notification: OutboxNotification): Promise<SendResult> {
       const message = notification.payload as unknown as PageMessage;
-      const outcome = await smsOnce(config, message, timeoutMs);
-      await logDelivery(db, message, outcome);
-      return outcome.ok
-        ? { ok: true, detail: outcome.detail }
-        : { ok: false, permanent: !outcome.retry, error: outcome.detail };
+      return sendPage(db, message, () => smsOnce(config, message, timeoutMs));
     },
   };
 }
