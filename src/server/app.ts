@@ -124,7 +124,7 @@ export function createApp(
   mountStatementRoutes(app, ctx);
   mountAuditRoutes(app, ctx);
   mountNotificationRoutes(app, ctx);
-  // HTML pages behind the links in mail (outside the JSON contract: see link-pages.ts).
+  // HTML pages behind the links in mail (see link-pages.ts).
   mountMailLinkPages(app, ctx);
   const openApi = openApiDocument();
   const docsPage = openApiHtml(openApi);

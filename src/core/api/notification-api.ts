@@ -185,7 +185,57 @@ export const listCaughtMail = defineRoute({
   problems: { 401: 'Not signed in', 403: 'Admins only' },
 });
 
+const linkParams = z.object({ token: z.string().min(10).max(2000) });
+const linkQuery = z.object({ lang: z.enum(['nn', 'nb', 'en']).optional() });
+const htmlPage = (description: string) => ({ description, schema: null, contentType: 'text/html' });
+
+/**
+ * The page behind a link in a mail (confirm, reopen, unsubscribe): no sign-in, the signed
+ * token is the permission. Showing it changes nothing (mail scanners fetch links).
+ */
+export const openMailLink = defineRoute({
+  id: 'openMailLink',
+  method: 'get',
+  path: '/mail/l/{token}',
+  summary: 'The page of a link in a mail, with its one button',
+  tag: 'notifications',
+  access: 'public',
+  params: linkParams,
+  query: linkQuery,
+  responses: {
+    200: htmlPage('The page with its button'),
+    404: htmlPage('Not a valid link'),
+    410: htmlPage('Expired or already used'),
+  },
+  problems: {},
+});
+
+/**
+ * The button of a mail link's page: confirm or reopen the case (once), or unsubscribe; also
+ * RFC 8058 one-click unsubscribe. The body is the page's form (`why=` when reopening).
+ */
+export const actOnMailLink = defineRoute({
+  id: 'actOnMailLink',
+  method: 'post',
+  path: '/mail/l/{token}',
+  summary: 'Do what a link in a mail offers',
+  tag: 'notifications',
+  access: 'public',
+  params: linkParams,
+  query: linkQuery,
+  bodyKind: 'file',
+  responses: {
+    200: htmlPage('Done'),
+    404: htmlPage('Not a valid link'),
+    409: htmlPage('The case cannot change that way now'),
+    410: htmlPage('Expired or already used'),
+  },
+  problems: {},
+});
+
 export const notificationRoutes = [
+  openMailLink,
+  actOnMailLink,
   getNotificationPreferences,
   putNotificationPreferences,
   listMyNotifications,

@@ -1,18 +1,20 @@
 /**
- * The pages behind the links in mail: confirm or reopen a solved case, unsubscribe. Mounted
- * outside the JSON contract because they are HTML forms for a person's browser, reached
- * without signing in (the signed token is the permission). Opening a link (GET) only shows
+ * The pages behind the links in mail: confirm or reopen a solved case, unsubscribe. HTML
+ * forms for a person's browser (contract routes with HTML answers), reached without signing
+ * in (the signed token is the permission). Opening a link (GET) only shows
  * a page with a button: mail scanners that fetch links must not confirm a case. The button
  * POSTs; confirm and reopen work once. `List-Unsubscribe-Post` one-click (RFC 8058) posts
  * to the same address.
  */
 import { randomUUID } from 'node:crypto';
+import { actOnMailLink, openMailLink } from '@core/api';
 import type { Locale } from '@core/config';
 import { escapeHtml, noPreferences } from '@core/notifications';
 import type { Context } from 'hono';
 import { loadCase } from '../cases/case-queries';
 import { applyMutation } from '../cases/mutation-service';
 import type { AppEnv, AppRouter } from '../http/app-env';
+import { mountRoute } from '../http/contract-route';
 import type { ServerContext } from '../server-context';
 import { type LinkCheck, linkSecret, linkUsed, spendLink, verifyLink } from './mail-links';
 import { preferencesOf, savePreferences } from './preferences-store';
@@ -121,10 +123,12 @@ export function mountMailLinkPages(app: AppRouter, ctx: ServerContext): void {
     return verdict;
   };
 
-  app.get('/mail/l/:token', async (c) => {
+  mountRoute(app, ctx, openMailLink, async ({ c, params }) => {
+    // A page for one person's link: never kept by a cache.
+    c.header('cache-control', 'no-store');
     const language = languageOf(c);
     const t = texts[language];
-    const verdict = await check(c.req.param('token'));
+    const verdict = await check(params.token);
     if (!verdict.ok) {
       const p = page(language, t[verdict.reason]!, '', verdict.reason === 'invalid' ? 404 : 410);
       return c.html(p.html, p.status as 404);
@@ -161,10 +165,12 @@ export function mountMailLinkPages(app: AppRouter, ctx: ServerContext): void {
     return c.html(p.html);
   });
 
-  app.post('/mail/l/:token', async (c) => {
+  mountRoute(app, ctx, actOnMailLink, async ({ c, params, body }) => {
+    // A page for one person's link: never kept by a cache.
+    c.header('cache-control', 'no-store');
     const language = languageOf(c);
     const t = texts[language];
-    const verdict = await check(c.req.param('token'));
+    const verdict = await check(params.token);
     if (!verdict.ok) {
       const p = page(language, t[verdict.reason]!, '', verdict.reason === 'invalid' ? 404 : 410);
       return c.html(p.html, p.status as 404);
@@ -180,8 +186,9 @@ export function mountMailLinkPages(app: AppRouter, ctx: ServerContext): void {
       );
       return c.html(page(language, t.doneUnsubscribe!, '').html);
     }
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const why = typeof form.why === 'string' ? form.why.trim().slice(0, 4000) : '';
+    // The page's form (application/x-www-form-urlencoded), read from the raw body.
+    const form = new URLSearchParams(new TextDecoder().decode(body));
+    const why = (form.get('why') ?? '').trim().slice(0, 4000);
     const record = link.caseId ? await loadCase(ctx, link.caseId) : undefined;
     if (record?.status !== 'resolved') return c.html(page(language, t.refused!, '', 409).html, 409);
     const who = await requesterActor(ctx, record);
