@@ -52,7 +52,7 @@ async function burst(label: string, location: Location, processes: number): Prom
     const repeated = received.length - distinct.size;
     const senders = new Set(rows.map((r) => r.claimed_by)).size;
     const seconds = (delivered - started) / 1000;
-    const note = `${distinct.size}/${events} arrived, ${missing} missing, ${repeated} repeated; sent by ${senders} process(es); push took ${((pushed - started) / 1000).toFixed(1)} s`;
+    const note = `${distinct.size}/${events} arrived, ${missing} missing, ${repeated} repeated; sent by ${senders} process(es); push took ${((pushed - started) / 1000).toFixed(1)} s, the last mail ${((delivered - pushed) / 1000).toFixed(1)} s after the last push`;
     return [
       {
         name: `mail outbox: ${events} events → mails delivered, ${label}`,
