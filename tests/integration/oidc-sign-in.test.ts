@@ -7,11 +7,15 @@
  * with the provider's own key where only one claim should be wrong).
  */
 import { createHash, randomBytes, sign } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ServiceConfigInput } from '@core/config';
 import { defaultServiceConfig, serviceConfigSchema } from '@core/config';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { listAudit } from '../../src/server/audit/audit-log';
+import { runCli } from '../../src/server/cli';
 import {
   type DemoOidcUser,
   type RunningOidcProvider,
@@ -406,5 +410,57 @@ describe.each(engines)('single sign-on on $name', (engine) => {
     });
     const none = await call('GET', '/api/v1/auth/oidc/sign-out-url', { token: local.body.token });
     expect(none.body).toEqual({ url: null, providerName: null });
+  });
+});
+
+describe('a wrong provider configuration stops start-up with one line naming the field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'saksbord-oidc-config-'));
+  const provider = (changes: object) => ({
+    ...defaultServiceConfig,
+    identityProviders: [
+      {
+        id: 'molde',
+        name: 'Molde kommune',
+        issuer: 'https://login.example/molde',
+        clientId: 'c',
+        clientSecretEnv: 'SAKSBORD_TEST_UNSET_SECRET',
+        municipalities: ['molde'],
+        ...changes,
+      },
+    ],
+  });
+  it.each<[string, object, string]>([
+    [
+      'plain http to another machine',
+      { issuer: 'http://login.example' },
+      'bad.json: identityProviders[0].issuer: must be an https URL',
+    ],
+    [
+      'an unknown municipality',
+      { municipalities: ['oslo'] },
+      'bad.json: identityProviders[0].municipalities[0]: unknown municipality "oslo"',
+    ],
+    [
+      'the secret not in the environment',
+      {},
+      'identityProviders[0].clientSecretEnv: environment variable SAKSBORD_TEST_UNSET_SECRET is not set',
+    ],
+  ])('%s', async (_, changes, expected) => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(provider(changes)));
+    const err: string[] = [];
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      const code = await runCli(['serve', '--port', '0', '--config', file, '--data', dir], {
+        out: () => {},
+        err: (line) => err.push(line),
+      });
+      expect(code).not.toBe(0);
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+    }
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(expected);
   });
 });

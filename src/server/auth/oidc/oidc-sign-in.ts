@@ -226,10 +226,11 @@ export class OidcSignIn {
         ...(mapped.reason === 'tenantUnknown' ? { value: mapped.value.slice(0, 100) } : {}),
       });
     }
-    const outcome = await provisionSsoUser(this.ctx.db, provider, mapped.identity, {
-      now,
-      address,
-    });
+    const provision = () =>
+      provisionSsoUser(this.ctx.db, provider, mapped.identity, { now, address });
+    // Two first sign-ins of one person at once: the second insert meets the unique
+    // (provider, subject) index; tried again, it finds the account the first one made.
+    const outcome = await provision().catch(provision);
     if (!outcome.ok) {
       console.warn(
         `oidc: sign-in through ${provider.id} refused (disabled): user ${outcome.userId}`,
