@@ -36,7 +36,11 @@ export const fieldsChangedSchema = z.object({
       description: z.string().max(20_000),
       categoryId: z.string().nullable(),
       formValues: formValuesSchema,
-      requester: requesterSchema,
+      /**
+       * The requester's details. `userId` left out keeps the portal account on the case (an
+       * edit of the name or phone must not unlink it by omission); `null` unlinks it.
+       */
+      requester: requesterSchema.extend({ userId: z.string().nullable().optional() }),
     })
     .partial()
     .refine((c) => Object.keys(c).length > 0, 'changes must name at least one field'),

@@ -122,9 +122,17 @@ export function applyChange(
   if (responded && next.firstResponseAt === null) next.firstResponseAt = meta.at;
 
   switch (change.type) {
-    case 'fieldsChanged':
-      Object.assign(next, change.changes);
+    case 'fieldsChanged': {
+      const { requester, ...rest } = change.changes;
+      Object.assign(next, rest);
+      if (requester) {
+        next.requester = {
+          ...requester,
+          userId: requester.userId === undefined ? current.requester.userId : requester.userId,
+        };
+      }
       break;
+    }
     case 'prioritySet':
       next.priority = change.priority;
       if (change.answers) next.priorityAnswers = change.answers;

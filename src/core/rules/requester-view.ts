@@ -31,6 +31,10 @@ export function requesterCaseView(record: CaseRecord, requesterId: string): Case
     createdBy: who(record.createdBy, requesterId),
     linkedCaseIds: [],
     slaTimeline: [],
+    // Who else follows the case is staff's business; only the requester's own following stays.
+    ...(record.followerIds
+      ? { followerIds: record.followerIds.filter((id) => id === requesterId) }
+      : {}),
   };
 }
 
@@ -45,7 +49,12 @@ export function requesterEventView(event: CaseEvent, requesterId: string): CaseE
   switch (change.type) {
     case 'worklogAdded':
     case 'linked':
+    case 'majorIncidentSet':
       return null;
+    // Their case joined a known fault ("I am affected too"), or they follow it: theirs alone.
+    case 'affectedSet':
+    case 'followersChanged':
+      return own ? base : null;
     case 'commented':
       return change.visibility === 'requester' ? base : null;
     case 'statusChanged':
@@ -67,6 +76,10 @@ export function requesterEventView(event: CaseEvent, requesterId: string): CaseE
     case 'acknowledged':
     case 'attachmentAdded':
       return base;
+    default:
+      // A kind of change this projection does not know yet stays internal until it is
+      // decided here what a requester may see of it.
+      return null;
   }
 }
 
