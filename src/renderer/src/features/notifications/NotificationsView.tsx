@@ -137,8 +137,12 @@ function Preferences({ api }: { api: Api }) {
           <thead>
             <tr>
               <th scope="col">{t('prefs.kind')}</th>
-              <th scope="col">{t('prefs.email')}</th>
-              <th scope="col">{t('prefs.inApp')}</th>
+              <th scope="col" id={`${id}-col-email`}>
+                {t('prefs.email')}
+              </th>
+              <th scope="col" id={`${id}-col-inApp`}>
+                {t('prefs.inApp')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -154,14 +158,11 @@ function Preferences({ api }: { api: Api }) {
                     <td key={channel}>
                       <input
                         type="checkbox"
-                        aria-labelledby={`${id}-${kind} ${id}-${channel}`}
+                        aria-labelledby={`${id}-${kind} ${id}-col-${channel}`}
                         checked={checked(kind, channel)}
                         disabled={channel === 'email' && essential(kind)}
                         onChange={(e) => set(kind, channel, e.target.checked)}
                       />
-                      <span id={`${id}-${channel}`} hidden>
-                        {t(channel === 'email' ? 'prefs.email' : 'prefs.inApp')}
-                      </span>
                     </td>
                   ))}
                 </tr>
@@ -254,7 +255,7 @@ function Undeliverable({ api }: { api: Api }) {
               <th scope="col">{t('failed.attempts')}</th>
               <th scope="col">{t('failed.error')}</th>
               <th scope="col">
-                <span hidden>{t('failed.retry')}</span>
+                <span className="visually-hidden">{t('failed.retry')}</span>
               </th>
             </tr>
           </thead>
