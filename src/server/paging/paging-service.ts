@@ -21,11 +21,11 @@ import {
   slaWarningTimes,
   targetKey,
 } from '@core/oncall';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { recordOf } from '../cases/case-rows';
 import type { Database } from '../db/schema';
 import { enqueue, type NewNotification } from '../notifications/outbox-store';
-import { cancelTimers, setTimer, setTimers, type TimerSpec } from '../scheduler/timer-store';
+import { cancelTimers, setTimer } from '../scheduler/timer-store';
 import type { ServerContext } from '../server-context';
 import { readSlaSettings } from '../settings/settings-store';
 import { makeAckToken } from './ack-links';
@@ -454,8 +454,11 @@ export async function recomputeSlaTimers(
 }
 
 /**
- * Every open case's SLA timers again (a target or the calendar changed): read in pages,
- * computed by core, written in bulk. One write transaction, so no case change interleaves.
+ * Every open case's SLA timers again (a target or the calendar changed): the pending ones are
+ * dropped, the cases read in pages of 2,000, computed by core, and written with one
+ * statement per page (the rows as one JSON parameter: json_each on SQLite,
+ * json_to_recordset on PostgreSQL), so 10,000 cases cost a few statements, not thousands.
+ * Warnings that already fired keep their row (and key): they are not sent again.
  */
 export async function recomputeAllSlaTimers(
   ctx: ServerContext,
@@ -464,13 +467,13 @@ export async function recomputeAllSlaTimers(
 ): Promise<number> {
   const sla = (await readSlaSettings(trx, ctx.config.sla)).sla;
   await trx
-    .updateTable('timers')
-    .set({ state: 'cancelled' })
+    .deleteFrom('timers')
     .where('kind', '=', 'sla')
-    .where('state', '=', 'pending')
+    .where('state', 'in', ['pending', 'cancelled'])
     .execute();
   let count = 0;
   let after = '';
+  const created = now.toISOString();
   for (;;) {
     const rows = await trx
       .selectFrom('cases')
@@ -481,24 +484,57 @@ export async function recomputeAllSlaTimers(
       .limit(2000)
       .execute();
     if (rows.length === 0) break;
-    const specs: TimerSpec[] = [];
+    const timers: Array<{
+      id: string;
+      key: string;
+      case_id: string;
+      due_at: string;
+      payload: string;
+    }> = [];
     for (const row of rows) {
       const record = recordOf(row);
       for (const t of slaWarningTimes(record, ctx.calendar, sla, now.getTime())) {
-        specs.push({
+        timers.push({
+          id: randomUUID(),
           key: slaKey(record.id, t.clock, t.level),
-          kind: 'sla',
-          caseId: record.id,
-          dueAt: t.at,
-          payload: { clock: t.clock, level: t.level },
+          case_id: record.id,
+          due_at: new Date(t.at).toISOString(),
+          payload: JSON.stringify({ clock: t.clock, level: t.level }),
         });
       }
     }
-    await setTimers(trx, specs, now);
+    if (timers.length > 0) await insertSlaTimers(ctx, trx, timers, created);
     count += rows.length;
     after = rows[rows.length - 1]!.id;
   }
   return count;
+}
+
+async function insertSlaTimers(
+  ctx: ServerContext,
+  trx: Trx,
+  timers: ReadonlyArray<{
+    id: string;
+    key: string;
+    case_id: string;
+    due_at: string;
+    payload: string;
+  }>,
+  created: string,
+): Promise<void> {
+  const json = JSON.stringify(timers);
+  if (ctx.handle.engine === 'postgres') {
+    await sql`insert into timers (id, key, kind, case_id, due_at, payload, state, created_at)
+      select x.id, x.key, 'sla', x.case_id, x.due_at, x.payload, 'pending', ${created}
+      from json_to_recordset(${json}::json) as x(id text, key text, case_id text, due_at text, payload text)
+      on conflict (key) do nothing`.execute(trx);
+  } else {
+    await sql`insert into timers (id, key, kind, case_id, due_at, payload, state, created_at)
+      select value ->> 'id', value ->> 'key', 'sla', value ->> 'case_id', value ->> 'due_at',
+             value ->> 'payload', 'pending', ${created}
+      from json_each(${json}) where true
+      on conflict (key) do nothing`.execute(trx);
+  }
 }
 
 async function lineMembers(trx: Trx, record: CaseRecord): Promise<string[]> {
