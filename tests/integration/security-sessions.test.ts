@@ -169,6 +169,19 @@ describe.each(engines)('a stream ends at its token’s expiry on $name', (engine
   });
 });
 
+describe('shutting down', () => {
+  it('ends the event streams properly instead of cutting them', async () => {
+    const engine = engines[0]!;
+    const s = await listeningTestServer(engine, engine.freshLocation(), true, {
+      options: { staticDir: null, heartbeatMs: 60_000 },
+    });
+    const client = await connectSse(`${s.url}/api/v1/events?token=${s.tokens.agent}`);
+    await client.waitFor((m) => m.event === 'changes');
+    await s.close();
+    expect(await endsWithin(client, 3_000)).toBe(true);
+  });
+});
+
 const pg = engines.find((e) => e.name === 'postgres')!;
 describe('two servers on one PostgreSQL database', () => {
   it.skipIf(!pg.available)(
