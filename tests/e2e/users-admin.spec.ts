@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { totpCodeAt } from '../../src/server/auth/totp';
+import { apiToken, signIn } from './helpers';
 import { expectNoAxeViolations, portalSignIn } from './portal-helpers';
 
 const axeCheck = async (page: Page, selector: string) => {
@@ -117,4 +118,46 @@ test('a portal user is told, in their language, why a new password is refused', 
   await page.getByRole('button', { name: 'Byt passord' }).click();
   await expect(page.getByRole('alert')).toHaveText('Det noverande passordet er feil.');
   await expectNoAxeViolations(page, 'the portal’s password page');
+});
+
+/**
+ * Two-step sign-in in the workstation: a local account with TOTP on is asked for the app's
+ * code after its password, a wrong code is refused in Nynorsk, the right one signs in.
+ */
+test('the sign-in form asks for the app’s code as a second step', async ({ page, request }) => {
+  const stamp = Date.now().toString(36);
+  const username = `totp-${stamp}`;
+  const password = 'grøn kaffi på tysdag';
+  const admin = await apiToken(request, 'admin');
+  const created = await request.post('/api/v1/admin/users', {
+    headers: { authorization: `Bearer ${admin}` },
+    data: { username, displayName: 'Tor Totrinn', role: 'agent', municipalityIds: [], password },
+  });
+  expect(created.status()).toBe(201);
+  const signedIn = await request.post('/api/v1/auth/sign-in', { data: { username, password } });
+  const token = ((await signedIn.json()) as { token: string }).token;
+  const auth = { authorization: `Bearer ${token}` };
+  const enrolment = (await (
+    await request.post('/api/v1/account/totp', { headers: auth })
+  ).json()) as { secret: string };
+  const confirmed = await request.put('/api/v1/account/totp', {
+    headers: auth,
+    data: { secret: enrolment.secret, code: totpCodeAt(enrolment.secret, new Date()) },
+  });
+  expect(confirmed.status()).toBe(204);
+
+  await page.goto('/');
+  await page.getByLabel('Brukarnamn').fill(username);
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Skriv inn koden frå autentiseringsappen din.');
+  const code = page.getByLabel('Kode frå appen');
+  await expect(code).toBeFocused();
+  await page.keyboard.type('000000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(/Koden frå appen stemmer ikkje/);
+  // The enrolment used this step's code; the next one (the app a little ahead) signs in.
+  await code.fill(totpCodeAt(enrolment.secret, new Date(Date.now() + 30_000)));
+  await code.press('Enter');
+  await expect(page.getByRole('heading', { name: /^1\. linje/ })).toBeVisible();
 });
