@@ -55,6 +55,9 @@ if (engines.includes('postgresql')) {
   }
 }
 
+// Ctrl-C: exit, so that the server processes are killed with this one (server-processes.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const results: ConvergenceResult[] = [];
 for (const engine of engines) {
   console.log(

@@ -21,6 +21,19 @@ export interface CliEntry {
   dispose(): void;
 }
 
+/** Every server process still running: killed when this process exits, however it exits. */
+const live = new Set<ChildProcess>();
+let exitHook = false;
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const c of live) c.kill('SIGKILL');
+  });
+}
+
 let prepared: Promise<CliEntry> | null = null;
 
 /** The CLI entry, built once per process (removed when the process exits). */
@@ -95,6 +108,7 @@ export class ServerProcess {
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.starts += 1;
+    track(child);
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         if (line.trim()) this.output.push(line);
