@@ -170,6 +170,14 @@ describe.each(engines)('SCIM provisioning on $name', (engine) => {
     expect(found.body.Resources[0].id).toBe(id);
     const byExternal = await scim('GET', `/Users${filterQuery('externalId eq "tu-ab12"')}`);
     expect(byExternal.body.Resources.map((r: { id: string }) => r.id)).toEqual([id]);
+    // externalId is case-exact (RFC 7643), though SQLite's LIKE that narrows the search is not.
+    const otherCase = await scim('GET', `/Users${filterQuery('externalId eq "TU-AB12"')}`);
+    expect(otherCase.body.totalResults).toBe(0);
+    const byName = await scim(
+      'GET',
+      `/Users${filterQuery('displayName eq "GIVENNAME familyName"')}`,
+    );
+    expect(byName.body.Resources.map((r: { id: string }) => r.id)).toEqual([id]);
     const none = await scim('GET', `/Users${filterQuery('userName eq "non-existent user"')}`);
     expect(none.body).toMatchObject({ totalResults: 0, Resources: [] });
 

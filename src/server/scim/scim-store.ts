@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IdentityProviderConfig } from '@core/config/identity-provider';
 import type { Role } from '@core/rules';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit-log';
 import type { Database, UserRow } from '../db/schema';
 import { deleteSessionsOf } from '../users/user-sessions';
@@ -34,6 +34,8 @@ import {
 type Db = Kysely<Database> | Transaction<Database>;
 
 const deletedPrefix = 'deleted:';
+
+const asciiOnly = (value: string) => /^[\x20-\x7e]*$/.test(value);
 
 export interface ScimScope {
   provider: IdentityProviderConfig;
@@ -159,6 +161,23 @@ export async function findScimUsers(
     const name = path.toLowerCase();
     if (name === 'username') query = query.where('username', '=', value.trim().toLowerCase());
     if (name === 'id') query = query.where('id', '=', value);
+    // SQLite's lower() knows only ASCII: narrow by the name only where that is enough.
+    if (name === 'displayname' && asciiOnly(value)) {
+      query = query.where(sql`lower(display_name)`, '=', value.trim().toLowerCase());
+    }
+    if (name === 'externalid') {
+      // Kept in the stored resource only: narrow by its text in SQL (a scan of text, not a
+      // decoding of every resource), then the filter decides exactly.
+      const pattern = `%"externalId":${JSON.stringify(value)}%`.replace(/[\\_]/g, (m) => `\\${m}`);
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('scim_user_attributes')
+            .select('user_id')
+            .whereRef('scim_user_attributes.user_id', '=', 'users.id')
+            .where('attributes', 'like', sql<string>`${pattern} escape '\\'`),
+        ),
+      );
+    }
   }
   const rows = await query.orderBy('created_at').orderBy('id').execute();
   const resources = await resourcesOf(db, scope, rows);
@@ -483,6 +502,9 @@ export async function findScimGroups(
   for (const { path, value } of filter ? requiredEqualities(filter) : []) {
     if (typeof value !== 'string') continue;
     if (path.toLowerCase() === 'id') query = query.where('id', '=', value);
+    if (path.toLowerCase() === 'displayname' && asciiOnly(value)) {
+      query = query.where(sql`lower(display_name)`, '=', value.trim().toLowerCase());
+    }
   }
   const rows = await query.orderBy('created_at').orderBy('id').execute();
   const members = await membersOf(
