@@ -39,7 +39,20 @@ test.beforeAll(async () => {
   });
   const dir = mkdtempSync(join(tmpdir(), 'saksbord-e2e-oidc-'));
   const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify(demoOidcServiceConfig(provider.issuer)));
+  const configured = demoOidcServiceConfig(provider.issuer);
+  // A second provider that does not answer (nothing listens on port 9).
+  configured.identityProviders = [
+    ...(configured.identityProviders ?? []),
+    {
+      id: 'rauma',
+      name: 'Rauma kommune',
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'saksbord',
+      clientSecretEnv: demoOidcSecretEnv,
+      municipalities: ['rauma'],
+    },
+  ];
+  writeFileSync(config, JSON.stringify(configured));
   server = spawn(
     process.execPath,
     [
@@ -109,6 +122,22 @@ test('portal: pick the municipality, sign in at its provider, come back signed i
   await expect(page.getByLabel('Kommunen din', { exact: true })).toHaveValue('aukra');
   await page.getByRole('link', { name: 'Logg ut hos Demo-innlogging (Molde og Aukra) òg' }).click();
   await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/session/end`));
+});
+
+test('portal: a provider that does not answer is named on the sign-in page; passwords still work', async ({
+  page,
+}) => {
+  await page.goto(`${origin}/portal/`);
+  await page.getByLabel('Kommunen din', { exact: true }).selectOption({ label: 'Rauma kommune' });
+  await page.getByRole('button', { name: 'Logg inn med kommunen din' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Innlogginga til kommunen svarar ikkje no. Prøv igjen om litt, eller logg inn med brukarnamn og passord.',
+  );
+  await expect(page).toHaveURL(`${origin}/portal/`);
+  await page.getByLabel('Brukarnamn').fill('ingen');
+  await page.getByLabel('Passord').fill('feil-passord');
+  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Feil brukarnamn eller passord.');
 });
 
 test('workstation in a browser: a line-1 agent signs in through the provider by redirect', async ({
