@@ -311,14 +311,14 @@ function CategoryForm(props: {
     <div className="admin-split">
       <form
         className="admin-form"
-        aria-labelledby={`${formId}-title`}
+        aria-labelledby={`${formId}-heading`}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        <h3 id={`${formId}-title`}>
+        <h3 id={`${formId}-heading`}>
           {d.isNew
             ? t('category.newTitle')
             : t('category.editTitle', { name: props.draft.name.nn })}

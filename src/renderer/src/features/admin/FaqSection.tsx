@@ -162,14 +162,14 @@ function FaqForm(props: { draft: Draft; onCancel(): void; onSaved(): void }) {
   return (
     <form
       className="admin-form"
-      aria-labelledby={`${formId}-title`}
+      aria-labelledby={`${formId}-heading`}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h3 id={`${formId}-title`}>{d.id ? t('faq.editTitle') : t('faq.newTitle')}</h3>
+      <h3 id={`${formId}-heading`}>{d.id ? t('faq.editTitle') : t('faq.newTitle')}</h3>
       <ErrorSummary errors={errors} failure={failure} />
       <TranslatedTexts
         formId={formId}

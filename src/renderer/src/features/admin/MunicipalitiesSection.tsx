@@ -79,6 +79,7 @@ const words = {
   fields: {
     id: 'municipality.id',
     name: 'municipality.name',
+    'line2Group.name': 'municipality.groupName',
     consultantIds: 'municipality.consultants',
     identityProviderId: 'municipality.idp',
   },
@@ -256,14 +257,14 @@ function MunicipalityForm(props: {
   return (
     <form
       className="admin-form"
-      aria-labelledby={`${formId}-title`}
+      aria-labelledby={`${formId}-heading`}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h3 id={`${formId}-title`}>
+      <h3 id={`${formId}-heading`}>
         {d.isNew
           ? t('municipality.newTitle')
           : t('municipality.editTitle', { name: props.draft.name })}

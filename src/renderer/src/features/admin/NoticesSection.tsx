@@ -236,14 +236,14 @@ function NoticeForm(props: { draft: Draft; onCancel(): void; onSaved(): void }) 
     <div className="admin-split">
       <form
         className="admin-form"
-        aria-labelledby={`${formId}-title`}
+        aria-labelledby={`${formId}-heading`}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        <h3 id={`${formId}-title`}>{d.id ? t('notice.editTitle') : t('notice.newTitle')}</h3>
+        <h3 id={`${formId}-heading`}>{d.id ? t('notice.editTitle') : t('notice.newTitle')}</h3>
         <ErrorSummary errors={errors} failure={failure} />
         <TranslatedTexts
           formId={formId}

@@ -78,14 +78,14 @@ function StatementForm({ kind }: { kind: StatementKind }) {
   return (
     <form
       className="admin-form"
-      aria-labelledby={`${formId}-title`}
+      aria-labelledby={`${formId}-heading`}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h3 id={`${formId}-title`}>{t(`statement.${kind}`)}</h3>
+      <h3 id={`${formId}-heading`}>{t(`statement.${kind}`)}</h3>
       <p>
         {s.updatedAt
           ? t('statement.updated', { time: formatDateTime(s.updatedAt, locale) })

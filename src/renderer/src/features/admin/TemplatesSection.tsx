@@ -202,14 +202,14 @@ function TemplateForm(props: { draft: Draft; onCancel(): void; onSaved(): void }
   return (
     <form
       className="admin-form"
-      aria-labelledby={`${formId}-title`}
+      aria-labelledby={`${formId}-heading`}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <h3 id={`${formId}-title`}>{d.id ? t('template.editTitle') : t('template.newTitle')}</h3>
+      <h3 id={`${formId}-heading`}>{d.id ? t('template.editTitle') : t('template.newTitle')}</h3>
       <ErrorSummary errors={errors} failure={failure} />
       <p className="field__help" id={`${formId}-placeholders`}>
         {t('template.placeholders', {

@@ -106,7 +106,16 @@ export function ErrorSummary({
         <ul>
           {errors.problems.map((p) => (
             <li key={`${p.path}-${p.message}`}>
-              <a href={`#${inputIdOf(errors.formId, p.path)}`}>{problemText(p, t, errors.words)}</a>
+              <a
+                href={`#${inputIdOf(errors.formId, p.path)}`}
+                onClick={(e) => {
+                  // The app routes on the hash: move focus to the field instead of navigating.
+                  e.preventDefault();
+                  document.getElementById(inputIdOf(errors.formId, p.path))?.focus();
+                }}
+              >
+                {problemText(p, t, errors.words)}
+              </a>
             </li>
           ))}
         </ul>

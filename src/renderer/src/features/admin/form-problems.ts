@@ -89,6 +89,9 @@ const localeNames: Record<string, AdminMessageKey> = {
 
 /** "Felt 2 › Etikett (bokmål)" for `fields.1.label.nb`. */
 export function fieldName(path: string, t: AdminTranslate, words: PathWords): string {
+  // A nested field named as a whole (`line2Group.name` → "Namn på gruppa").
+  const whole = words.fields[path];
+  if (whole) return t(whole);
   const parts = path.split('.').filter((p) => p !== '' && p !== 'translations');
   const names: string[] = [];
   let language: string | null = null;
