@@ -74,7 +74,7 @@ describe('coming back to the workstation from the provider (web mode)', () => {
         user: { ...user, role: 'requester' },
         providerId: 'molde',
       },
-      'failed',
+      'notStaff',
     ],
   ])('%s', async (_, query, answer, expected) => {
     serverAnswers(answer);

@@ -23,7 +23,8 @@ import { type ActiveSession, rememberSession } from './session-api';
 
 const serverKey = 'saksbord.sso.server';
 
-export type WorkstationSsoFailure = SsoError | 'failed';
+/** Why not; `notStaff`: a requester's account (the portal is theirs). */
+export type WorkstationSsoFailure = SsoError | 'notStaff' | 'failed';
 
 const client = (serverUrl: string, token: string | null = null) =>
   createApiClient({ baseUrl: serverUrl, getToken: () => token });
@@ -86,7 +87,7 @@ export async function completeWorkstationSso(
   sessionStorage.removeItem(serverKey);
   try {
     const answer = await completeSso(client(serverUrl), back.handoff, deviceId);
-    if (answer.user.role === 'requester') return 'failed';
+    if (answer.user.role === 'requester') return 'notStaff';
     localStorage.setItem('saksbord.serverUrl', serverUrl);
     return await rememberSession(serverUrl, answer, now());
   } catch {

@@ -20,6 +20,7 @@ const failureMessages: Readonly<Record<WorkstationSsoFailure, MessageKey>> = {
   unknownTenant: 'signIn.ssoUnknownTenant',
   disabled: 'signIn.ssoDisabled',
   expired: 'signIn.ssoExpired',
+  notStaff: 'signIn.ssoNotStaff',
   failed: 'signIn.ssoFailed',
 };
 
