@@ -60,13 +60,15 @@ describe('the web API client against the server', () => {
 
   it('sends a file body as the file, with its type', async () => {
     const created = await client().call(createCase, { body: caseBody() });
-    const file = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
+    // A whole PNG signature: the server checks a file's first bytes against its type.
+    const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+    const file = new Blob([new Uint8Array(signature)], { type: 'image/png' });
     const stored = await client().call(uploadAttachment, {
       params: { id: created.case.id },
       query: { fileName: 'skjerm.png' },
       body: file,
     });
-    expect(stored).toMatchObject({ fileName: 'skjerm.png', contentType: 'image/png', size: 4 });
+    expect(stored).toMatchObject({ fileName: 'skjerm.png', contentType: 'image/png', size: 8 });
   });
 
   it('a refusal is an ApiError with the rule and its parameters', async () => {
