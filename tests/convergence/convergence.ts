@@ -559,7 +559,9 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
       client.engine.setNetworkAvailable(true);
     }
     const healStarted = Date.now();
-    for (let round = 0; round < 40; round++) {
+    // Rounds until every outbox is empty, for at most two minutes: on a busy machine plain
+    // requests may still pass the client's timeout, and the engine retries them.
+    for (let round = 0; Date.now() - healStarted < 120_000; round++) {
       await Promise.all(clients.map((c) => c.engine.syncNow()));
       const left = await Promise.all(
         clients.map((c) =>
