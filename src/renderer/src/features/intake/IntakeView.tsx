@@ -141,11 +141,14 @@ export default function IntakeView() {
             onChange={(e) => setReq({ municipalityId: e.target.value })}
           >
             <option value="">{t('common.none')}</option>
-            {config.municipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            {/* A retired municipality keeps its cases but takes no new one. */}
+            {config.municipalities
+              .filter((m) => !m.retired)
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
           </select>
         </div>
         <div className="field">
@@ -170,11 +173,13 @@ export default function IntakeView() {
             }}
           >
             <option value="">{t('intake.noCategory')}</option>
-            {config.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name[locale]}
-              </option>
-            ))}
+            {config.categories
+              .filter((c) => !c.retired)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name[locale]}
+                </option>
+              ))}
           </select>
           {category ? <span className="field__hint">{category.description[locale]}</span> : null}
         </div>
