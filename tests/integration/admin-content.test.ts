@@ -53,11 +53,18 @@ describe.each(engines)('administration on $name', (engine) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('body.line2Group.consultantIds.0');
+    // Every client is told at once (a settingsChanged live event, from the commit).
+    const announced: string[] = [];
+    const stop = s.ctx.bus.subscribe((m) => {
+      if (m.settingsChanged) announced.push(m.settingsChanged.key);
+    });
     const added = await s.call('POST', '/api/v1/admin/municipalities', {
       token: s.tokens.teamLeader,
       body: hustadvika,
     });
     expect(added.status).toBe(201);
+    await vi.waitFor(() => expect(announced).toContain('municipalities'));
+    stop();
     const twice = await s.call('POST', '/api/v1/admin/municipalities', {
       token: s.tokens.teamLeader,
       body: hustadvika,
@@ -331,3 +338,47 @@ describe.each(engines)('the file after the first start on $name', (engine) => {
     }
   });
 });
+
+describe.each(engines.filter((e) => e.name === 'postgres'))(
+  'two server processes on $name',
+  (engine) => {
+    it.skipIf(!engine.available)(
+      'a change made through one reaches the other’s directory',
+      async () => {
+        const location = engine.freshLocation();
+        const one = await createServerContext({ ...location, options: { staticDir: null } });
+        const two = await createServerContext({ ...location, options: { staticDir: null } });
+        try {
+          const { adminChange } = await import('../../src/server/admin/admin-change');
+          await adminChange(one, { id: null, name: 'test' }, async (trx) => {
+            await trx
+              .insertInto('municipalities')
+              .values({
+                id: 'ny',
+                definition: JSON.stringify({ id: 'ny', name: 'Ny kommune', line2Group: null }),
+                sort_order: 99,
+                updated_by: 'test',
+                updated_at: new Date().toISOString(),
+              })
+              .execute();
+            return {
+              result: null,
+              audit: {
+                action: 'municipality.create',
+                targetType: 'municipality',
+                targetId: 'ny',
+                summary: 'x',
+              },
+              announce: 'municipalities',
+            };
+          });
+          await vi.waitFor(() => expect(two.directory.find('ny')?.name).toBe('Ny kommune'));
+          expect(two.config.municipalities.some((m) => m.id === 'ny')).toBe(true);
+        } finally {
+          await closeServerContext(one);
+          await closeServerContext(two);
+        }
+      },
+    );
+  },
+);
