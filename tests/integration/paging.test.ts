@@ -222,6 +222,21 @@ for (const engine of engines) {
       expect(inApp).toHaveLength(6);
     });
 
+    it('serves the installable on-call page: manifest, service worker, script', async () => {
+      const page = await s.call('GET', '/vakt/');
+      expect(page.status).toBe(200);
+      expect(String(page.body)).toContain('rel="manifest"');
+      const manifest = await s.call('GET', '/vakt/manifest.webmanifest');
+      expect(manifest.body).toMatchObject({ start_url: '/vakt/', display: 'standalone' });
+      const sw = await s.call('GET', '/vakt/sw.js');
+      expect(sw.headers.get('content-type')).toContain('javascript');
+      expect(String(sw.body)).toContain("addEventListener('push'");
+      expect((await s.call('GET', '/vakt/icon.png')).status).toBe(200);
+      expect((await s.call('GET', '/vakt/../package.json')).status).toBe(404);
+      const key = await s.call('GET', '/api/v1/paging/push-key');
+      expect(key.body.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    });
+
     it('serves a signed iCalendar feed of a person’s shifts', async () => {
       s.clock.set(NIGHT);
       const contact = await s.call('GET', '/api/v1/oncall/contact', { token: s.tokens.agent });

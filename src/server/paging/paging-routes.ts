@@ -48,6 +48,7 @@ import {
 } from './contacts-store';
 import { feedToken, feedUserId, onCallFeed } from './oncall-feed';
 import { onCallLog } from './oncall-log-report';
+import { mountOnCallPage } from './oncall-page';
 import { acknowledgeWithToken, peekToken } from './paging-ack';
 import './paging-startup';
 import {
@@ -70,6 +71,7 @@ function ackHtml(title: string, body: string, form?: string): string {
 }
 
 export function mountPagingRoutes(app: AppRouter, ctx: ServerContext): void {
+  mountOnCallPage(app);
   const names = async (): Promise<Map<string, string>> => {
     const rows = await ctx.db.selectFrom('users').select(['id', 'display_name']).execute();
     return new Map(rows.map((r) => [r.id, r.display_name]));

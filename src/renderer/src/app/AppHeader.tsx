@@ -4,6 +4,7 @@ import { useAdminT } from '../features/admin/admin-messages';
 import { mayAdminister } from '../features/admin/admin-sections';
 import { EnableAlertsButton } from '../features/alerts/EnableAlertsButton';
 import { useNotificationsT } from '../features/notifications/notifications-messages';
+import { useOnCallT } from '../features/oncall/oncall-messages';
 import { useSearchT } from '../features/search/search-messages';
 import { isSearchShortcut, searchShortcut } from '../features/search/search-shortcut';
 import { useSlaT } from '../features/sla-board/sla-board-messages';
@@ -29,6 +30,7 @@ export function AppHeader() {
   const adminT = useAdminT();
   const searchT = useSearchT();
   const notificationsT = useNotificationsT();
+  const oncallT = useOnCallT();
   const ws = useWorkstation();
   const route = useRouteStore((s) => s.route);
   const navigate = useRouteStore((s) => s.navigate);
@@ -51,6 +53,9 @@ export function AppHeader() {
       ? [{ route: { name: 'users' } as Route, label: usersT('nav.users') }]
       : []),
     { route: { name: 'notifications' }, label: notificationsT('nav.notifications') },
+    ...(ws.actor.role !== 'requester'
+      ? [{ route: { name: 'oncall' } as Route, label: oncallT('nav.oncall') }]
+      : []),
   ];
 
   // A new phone case from anywhere (not over an open dialog: that has its own keys).

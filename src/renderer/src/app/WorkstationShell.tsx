@@ -8,6 +8,7 @@ import BoardView from '../features/board/BoardView';
 import CaseView from '../features/case/CaseView';
 import IntakeView from '../features/intake/IntakeView';
 import NotificationsView from '../features/notifications/NotificationsView';
+import { OnCallView } from '../features/oncall/OnCallView';
 import SearchView from '../features/search/SearchView';
 import SlaBoardView from '../features/sla-board/SlaBoardView';
 import SlaWallView from '../features/sla-board/SlaWallView';
@@ -76,6 +77,7 @@ export function WorkstationShell({ session }: { session: ActiveSession }) {
         {route.name === 'admin' ? <AdminView section={parseAdminSection(route.section)} /> : null}
         {route.name === 'search' ? <SearchView initialQuery={route.q ?? ''} /> : null}
         {route.name === 'notifications' ? <NotificationsView /> : null}
+        {route.name === 'oncall' ? <OnCallView /> : null}
       </main>
       <ToastMessage />
     </WorkstationContext.Provider>

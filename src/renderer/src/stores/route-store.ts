@@ -16,7 +16,9 @@ export type Route =
   /** User administration (admins; team leaders for their line): the list, or one user. */
   | { name: 'users'; userId?: string }
   /** Notifications: one's own, one's choices; held mail (line 1); undeliverable (admins). */
-  | { name: 'notifications' };
+  | { name: 'notifications' }
+  /** On-call: now and next, my paging channels, the rota, the on-call log (`#/vakt`). */
+  | { name: 'oncall' };
 
 /** `#/case/<id>`, `#/intake`, `#/sla`, `#/wall` (or `?wall=1`), anything else is the board. */
 export function parseRoute(hash: string, search = ''): Route {
@@ -27,6 +29,7 @@ export function parseRoute(hash: string, search = ''): Route {
   if (parts[0] === 'case' && parts[1]) return { name: 'case', caseId: parts[1] };
   if (parts[0] === 'intake') return { name: 'intake' };
   if (parts[0] === 'varsel') return { name: 'notifications' };
+  if (parts[0] === 'vakt') return { name: 'oncall' };
   if (parts[0] === 'users')
     return parts[1] ? { name: 'users', userId: parts[1] } : { name: 'users' };
   if (parts[0] === 'admin')
@@ -56,6 +59,8 @@ export function routeHash(route: Route): string {
       return route.userId ? `#/users/${encodeURIComponent(route.userId)}` : '#/users';
     case 'notifications':
       return '#/varsel';
+    case 'oncall':
+      return '#/vakt';
     case 'board':
       return '#/';
   }

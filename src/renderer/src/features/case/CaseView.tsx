@@ -8,6 +8,7 @@ import { useWorkstation } from '../../workstation/workstation-context';
 import { displayNumber } from '../board/CaseCard';
 import { slaOfRecord } from '../board/case-sla';
 import { SlaBadge } from '../board/SlaBadge';
+import { CasePagingLog } from '../oncall/CasePagingLog';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { CaseActions } from './CaseActions';
 import { CaseDetails } from './CaseDetails';
@@ -74,6 +75,7 @@ export default function CaseView({ caseId }: { caseId: string }) {
           <AttachmentsPanel caseId={caseId} timeline={timeline} />
           <WorklogPanel record={record} timeline={timeline} />
           <HistoryPanel timeline={timeline} requester={record.requester} />
+          <CasePagingLog caseId={caseId} version={record.version} />
         </div>
         <div>
           <CaseFacts record={record} />
