@@ -133,6 +133,29 @@ export const attachmentAddedSchema = z.object({
   sizeBytes: z.number().int().positive('sizeBytes must be positive'),
 });
 
+/**
+ * Marked as a major incident (one outage, many reports), or no longer one. The cases it
+ * affects point to it (`affectedSet`); solving it can solve them with one note.
+ */
+export const majorIncidentSetSchema = z.object({
+  type: z.literal('majorIncidentSet'),
+  major: z.boolean(),
+  note: z.string().max(2_000).default(''),
+});
+
+/** Linked to a major incident as one of the cases it affects (null: no longer). */
+export const affectedSetSchema = z.object({
+  type: z.literal('affectedSet'),
+  majorIncidentId: idSchema.nullable(),
+});
+
+/** Someone follows the case (is told of its changes), or stops following it. */
+export const followersChangedSchema = z.object({
+  type: z.literal('followersChanged'),
+  userId: z.string().min(1),
+  following: z.boolean(),
+});
+
 export const caseChangeSchema = z.discriminatedUnion('type', [
   caseCreatedSchema,
   fieldsChangedSchema,
@@ -146,6 +169,9 @@ export const caseChangeSchema = z.discriminatedUnion('type', [
   mergedSchema,
   acknowledgedSchema,
   attachmentAddedSchema,
+  majorIncidentSetSchema,
+  affectedSetSchema,
+  followersChangedSchema,
 ]);
 export type CaseChange = z.infer<typeof caseChangeSchema>;
 export type CaseChangeInput = z.input<typeof caseChangeSchema>;

@@ -124,5 +124,11 @@ export const caseRecordSchema = z.object({
   fieldVersions: z.partialRecord(z.enum(conflictFields), z.number().int().nonnegative()),
   /** The SLA facts of the case's history, appended by the reducer (see case-sla-facts.ts). */
   slaTimeline: z.array(slaFactSchema).default([]),
+  /** A major incident (issue 16); absent on cases from before, read as false. */
+  majorIncident: z.boolean().optional(),
+  /** The major incident this case is one of the affected cases of; absent or null: none. */
+  affectedBy: idSchema.nullable().optional(),
+  /** Who follows the case (is told of its changes); absent on cases from before: nobody. */
+  followerIds: z.array(z.string()).optional(),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;

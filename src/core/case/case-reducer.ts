@@ -40,6 +40,9 @@ export function fieldsWrittenBy(change: CaseChange): ConflictField[] {
     case 'linked':
     case 'acknowledged':
     case 'attachmentAdded':
+    case 'majorIncidentSet':
+    case 'affectedSet':
+    case 'followersChanged':
       return [];
   }
 }
@@ -160,6 +163,20 @@ export function applyChange(
       next.status = 'closed';
       next.waitingReason = null;
       break;
+    case 'majorIncidentSet':
+      next.majorIncident = change.major;
+      break;
+    case 'affectedSet':
+      next.affectedBy = change.majorIncidentId;
+      if (change.majorIncidentId !== null && !next.linkedCaseIds.includes(change.majorIncidentId)) {
+        next.linkedCaseIds = [...next.linkedCaseIds, change.majorIncidentId];
+      }
+      break;
+    case 'followersChanged': {
+      const followers = (current.followerIds ?? []).filter((id) => id !== change.userId);
+      next.followerIds = change.following ? [...followers, change.userId] : followers;
+      break;
+    }
     case 'commented':
     case 'worklogAdded':
     case 'acknowledged':

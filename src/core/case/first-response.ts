@@ -34,6 +34,9 @@ export function countsAsFirstResponse(change: CaseChange, actorRole: Role): bool
     case 'worklogAdded':
     case 'linked':
     case 'attachmentAdded':
+    case 'majorIncidentSet':
+    case 'affectedSet':
+    case 'followersChanged':
       return false;
   }
 }

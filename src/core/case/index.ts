@@ -5,3 +5,4 @@ export * from './case-reducer';
 export * from './case-sla-facts';
 export * from './case-vocabulary';
 export * from './first-response';
+export * from './major-incident';

@@ -95,6 +95,7 @@ const allowedWhenClosed: ReadonlySet<CaseChange['type']> = new Set([
   'worklogAdded',
   'linked',
   'attachmentAdded',
+  'followersChanged',
 ]);
 
 /** What a requester may do on their own case besides reopening or confirming it. */
@@ -109,6 +110,9 @@ function checkRequesterChange(change: CaseChange): RuleVerdict {
     case 'statusChanged':
     // A screenshot or a log file on their own case (visibility is checked before).
     case 'attachmentAdded':
+    // "I am affected too" (their case joins a known major incident), and following it.
+    case 'affectedSet':
+    case 'followersChanged':
       return allowed;
     default:
       return refuse('requester.notAllowed');
@@ -183,6 +187,14 @@ export function checkChange(
       return change.intoCaseId === current.id ? refuse('merge.self') : allowed;
     case 'linked':
       return change.otherCaseId === current.id ? refuse('link.self') : allowed;
+    case 'majorIncidentSet':
+      // Line 1, seniors and team leaders run the service-wide picture; a municipality's
+      // consultant does not declare an outage for everyone.
+      return actor.role === 'consultant' ? refuse('majorIncident.notAllowed') : allowed;
+    case 'affectedSet':
+      return change.majorIncidentId === current.id ? refuse('affected.self') : allowed;
+    case 'followersChanged':
+      return change.userId === actor.id ? allowed : refuse('follow.onlySelf');
     case 'commented':
     case 'worklogAdded':
     case 'acknowledged':

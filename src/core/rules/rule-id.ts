@@ -33,6 +33,9 @@ export const ruleIds = [
   'link.self',
   'merge.unknownCase',
   'link.unknownCase',
+  'majorIncident.notAllowed',
+  'affected.self',
+  'follow.onlySelf',
   'mutation.idReused',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];

@@ -53,6 +53,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'link.self': 'Ei sak kan ikkje koplast til seg sjølv.',
     'merge.unknownCase': 'Saka du vil slå saman med, finst ikkje.',
     'link.unknownCase': 'Saka du vil kople til, finst ikkje.',
+    'majorIncident.notAllowed':
+      'Berre brukarstøtta, seniorkonsulentar og teamleiarar kan merkje ei sak som storhending.',
+    'affected.self': 'Ei storhending kan ikkje vere ramma av seg sjølv.',
+    'follow.onlySelf': 'Du kan berre følgje ei sak sjølv, ikkje på vegner av andre.',
     'mutation.idReused':
       'Endringa kom to gonger med ulikt innhald. Den andre vart ikkje lagra; gjer ho på nytt.',
   },
@@ -96,6 +100,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'link.self': 'En sak kan ikke kobles til seg selv.',
     'merge.unknownCase': 'Saken du vil slå sammen med, finnes ikke.',
     'link.unknownCase': 'Saken du vil koble til, finnes ikke.',
+    'majorIncident.notAllowed':
+      'Bare brukerstøtten, seniorkonsulenter og teamledere kan merke en sak som storhendelse.',
+    'affected.self': 'En storhendelse kan ikke være rammet av seg selv.',
+    'follow.onlySelf': 'Du kan bare følge en sak selv, ikke på vegne av andre.',
     'mutation.idReused':
       'Endringen kom to ganger med ulikt innhold. Den andre ble ikke lagret; gjør den på nytt.',
   },
@@ -138,6 +146,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'link.self': 'A case cannot be linked to itself.',
     'merge.unknownCase': 'The case to merge into does not exist.',
     'link.unknownCase': 'The case to link to does not exist.',
+    'majorIncident.notAllowed':
+      'Only user support, senior consultants and team leaders may mark a case as a major incident.',
+    'affected.self': 'A major incident cannot be affected by itself.',
+    'follow.onlySelf': 'You can only follow a case yourself, not on behalf of others.',
     'mutation.idReused':
       'The change arrived twice with different content. The second was not saved; make it again.',
   },

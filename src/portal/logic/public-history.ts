@@ -77,6 +77,9 @@ export function publicHistory(events: readonly CaseEvent[], requesterId: string)
         entries.push({ ...base, kind: 'attachment', fileName: change.fileName });
         break;
       case 'worklogAdded':
+      case 'majorIncidentSet':
+      case 'affectedSet':
+      case 'followersChanged':
         break;
     }
   }

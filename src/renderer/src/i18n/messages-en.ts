@@ -248,6 +248,12 @@ export const en: Messages = {
   'attachments.failed': 'Upload failed: {message}',
   'attachments.uploaded': '{name} is attached.',
   'history.attachmentAdded': 'Attachment added: {fileName}',
+  'history.majorIncidentSet': 'Marked as a major incident',
+  'history.majorIncidentCleared': 'No longer a major incident',
+  'history.affectedSet': 'Affected by the major incident {other}',
+  'history.affectedCleared': 'No longer affected by a major incident',
+  'history.followed': '{person} follows the case',
+  'history.unfollowed': '{person} no longer follows the case',
 
   'link.title': 'Link or merge',
   'link.search': 'Find case (number or title)',

@@ -246,6 +246,12 @@ export const nb: Messages = {
   'attachments.failed': 'Opplastingen feilet: {message}',
   'attachments.uploaded': '{name} er lagt ved.',
   'history.attachmentAdded': 'Vedlegg lagt til: {fileName}',
+  'history.majorIncidentSet': 'Merket som storhendelse',
+  'history.majorIncidentCleared': 'Ikke lenger storhendelse',
+  'history.affectedSet': 'Rammet av storhendelsen {other}',
+  'history.affectedCleared': 'Ikke lenger rammet av en storhendelse',
+  'history.followed': '{person} følger saken',
+  'history.unfollowed': '{person} følger ikke lenger saken',
 
   'link.title': 'Lenke eller slå sammen',
   'link.search': 'Finn sak (nummer eller tittel)',

@@ -248,6 +248,12 @@ export const nn = {
   'attachments.failed': 'Opplastinga feila: {message}',
   'attachments.uploaded': '{name} er lagd ved.',
   'history.attachmentAdded': 'Vedlegg lagt til: {fileName}',
+  'history.majorIncidentSet': 'Merkt som storhending',
+  'history.majorIncidentCleared': 'Ikkje lenger storhending',
+  'history.affectedSet': 'Ramma av storhendinga {other}',
+  'history.affectedCleared': 'Ikkje lenger ramma av ei storhending',
+  'history.followed': '{person} følgjer saka',
+  'history.unfollowed': '{person} følgjer ikkje lenger saka',
 
   'link.title': 'Lenkje eller slå saman',
   'link.search': 'Finn sak (nummer eller tittel)',

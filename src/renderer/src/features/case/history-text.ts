@@ -74,6 +74,16 @@ export function describeChange(
       return t('history.acknowledged');
     case 'attachmentAdded':
       return t('history.attachmentAdded', { fileName: change.fileName });
+    case 'majorIncidentSet':
+      return t(change.major ? 'history.majorIncidentSet' : 'history.majorIncidentCleared');
+    case 'affectedSet':
+      return change.majorIncidentId
+        ? t('history.affectedSet', { other: lookups.caseNumber(change.majorIncidentId) })
+        : t('history.affectedCleared');
+    case 'followersChanged':
+      return t(change.following ? 'history.followed' : 'history.unfollowed', {
+        person: lookups.person(change.userId) ?? '',
+      });
   }
 }
 
