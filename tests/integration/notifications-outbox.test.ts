@@ -13,7 +13,7 @@ import { migrateToLatest, openDatabase } from '../../src/server/db/database';
 import { startMailCatcher } from '../../src/server/mail/mail-catcher';
 import type { ChannelSender } from '../../src/server/notifications/channel-sender';
 import { NotificationDispatcher } from '../../src/server/notifications/dispatcher';
-import { enqueue } from '../../src/server/notifications/outbox-store';
+import { enqueue, pruneSent } from '../../src/server/notifications/outbox-store';
 import { engines } from './helpers/engines';
 import {
   emailRows,
@@ -92,6 +92,9 @@ describe.each(engines)('the notification outbox on $name', (engine) => {
         expect(two.stats.sent).toBeGreaterThan(0);
         const rows = await a.db.selectFrom('notifications').select('status').execute();
         expect(rows.every((r) => r.status === 'sent')).toBe(true);
+        // Delivered rows past keeping are deleted; younger ones stay.
+        expect(await pruneSent(a.db, new Date(), 86_400_000)).toBe(0);
+        expect(await pruneSent(a.db, new Date(Date.now() + 2 * 86_400_000), 86_400_000)).toBe(302);
       } finally {
         await b.close();
         await a.close();

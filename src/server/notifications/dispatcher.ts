@@ -11,7 +11,14 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../db/database';
 import type { Database } from '../db/schema';
 import type { ChannelSender } from './channel-sender';
-import { type ClaimedRow, claimDue, markFailedAttempt, markSent, renewClaim } from './outbox-store';
+import {
+  type ClaimedRow,
+  claimDue,
+  markFailedAttempt,
+  markSent,
+  pruneSent,
+  renewClaim,
+} from './outbox-store';
 
 export interface DispatcherOptions {
   /** How often to look for due rows when nobody nudges (ms). */
@@ -23,6 +30,8 @@ export interface DispatcherOptions {
   /** Sends in flight at once. */
   concurrency: number;
   retry: RetryPolicy;
+  /** How long delivered rows are kept (the in-app list, replies matched by Message-ID). */
+  keepSentMs: number;
 }
 
 export const defaultDispatcherOptions: DispatcherOptions = {
@@ -31,6 +40,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
   batchSize: 16,
   concurrency: 8,
   retry: defaultRetryPolicy,
+  keepSentMs: 180 * 86_400_000,
 };
 
 export interface DispatcherStats {
@@ -91,9 +101,16 @@ export class NotificationDispatcher {
   }
 
   private async run(): Promise<void> {
+    let prunedAt = 0;
     while (this.running) {
       let claimed = 0;
       try {
+        // Once an hour (per process; the delete is idempotent): delivered rows past keeping.
+        const nowMs = this.now().getTime();
+        if (nowMs - prunedAt > 3600_000) {
+          prunedAt = nowMs;
+          await pruneSent(this.db, this.now(), this.options.keepSentMs);
+        }
         claimed = await this.runOnce();
       } catch (error) {
         if (this.running) console.error('notification dispatch failed:', (error as Error).message);

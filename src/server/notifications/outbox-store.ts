@@ -288,3 +288,16 @@ export async function countByStatus(db: Db): Promise<Record<string, number>> {
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/**
+ * Deletes delivered notifications older than `keepMs` (default use: 180 days). Replies to
+ * older mail still find their case by the case's thread id in References.
+ */
+export async function pruneSent(db: Db, now: Date, keepMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('notifications')
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', new Date(now.getTime() - keepMs).toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
