@@ -169,6 +169,36 @@ describe('startDesktopApp', () => {
     expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')).language).toBe('en');
   });
 
+  it('signs in with a provider only at the configured server, in the system browser', async () => {
+    const electron = fakeElectron(userData);
+    startDesktopApp(electron.deps);
+    const fetched: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        fetched.push(url);
+        return new Response('{}', { status: 503 });
+      }),
+    );
+    try {
+      await expect(
+        electron.invoke('auth:signInWithProvider', { providerId: 'molde', deviceId: 'pc-1' }),
+      ).resolves.toEqual({ ok: false, reason: 'unavailable' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fetched).toEqual(['http://127.0.0.1:4300/api/v1/auth/oidc/molde/start']);
+    expect(electron.deps.shell.openExternal).not.toHaveBeenCalled();
+    // The page cannot name another server.
+    await expect(
+      electron.invoke('auth:signInWithProvider', {
+        providerId: 'molde',
+        deviceId: 'pc-1',
+        serverUrl: 'https://evil.example',
+      }),
+    ).rejects.toThrow();
+  });
+
   it('refuses IPC from pages that are not the app', async () => {
     const electron = fakeElectron(userData);
     startDesktopApp(electron.deps);
