@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -34,6 +34,15 @@ function track(child: ChildProcess): void {
   });
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 let prepared: Promise<CliEntry> | null = null;
 
 /** The CLI entry, built once per process (removed when the process exits). */
@@ -51,6 +60,11 @@ async function buildCli(): Promise<CliEntry> {
   try {
     const esbuild = await import('esbuild');
     mkdirSync(dir, { recursive: true });
+    // Bundles of runs that ended without cleaning up (a test worker killed, say).
+    for (const name of readdirSync(dir)) {
+      const pid = Number(name.split('-')[1]);
+      if (Number.isInteger(pid) && !alive(pid)) rmSync(join(dir, name), { force: true });
+    }
     await esbuild.build({
       entryPoints: [join(root, 'src/server/cli.ts')],
       bundle: true,
