@@ -91,6 +91,30 @@ describe.each(engines)('mail on $name', (engine) => {
   );
 
   it.skipIf(!engine.available)(
+    'a portal case carries the requester’s address from their account, and its receipt goes there',
+    async () => {
+      const ola = s.emails.requesterOla;
+      const res = await s.call('POST', '/api/v1/cases', {
+        token: s.tokens.requesterOla,
+        body: newCaseBody({
+          channel: 'portal',
+          priority: 'low',
+          requester: {
+            name: 'Ola',
+            municipalityId: 'rauma',
+            contact: '',
+            userId: s.ids.requesterOla,
+          },
+        }),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.case.requester.email).toBe(ola);
+      await waitUntil(() => mailsTo(ola).length === 1, 'the portal receipt');
+      expect(mailsTo(ola)[0]!.text).toContain('/portal/saker/');
+    },
+  );
+
+  it.skipIf(!engine.available)(
     'internal notes are never mailed; a reply to the requester is; an assignment mails the assignee',
     async () => {
       const address = 'ola.phone@example.no';

@@ -51,7 +51,8 @@ export async function requesterAccountByEmail(db: Db, email: string): Promise<St
 
 /**
  * A case created by staff for a requester with an address and no account named: the
- * account with that address is put on it. Anything else is returned as it came.
+ * account with that address is put on it. A case a requester creates in the portal gets
+ * their account's address as `requester.email`. Anything else is returned as it came.
  */
 export async function withRequesterAccount(
   trx: Transaction<Database>,
@@ -59,9 +60,18 @@ export async function withRequesterAccount(
   mutation: Mutation,
 ): Promise<Mutation> {
   const change = mutation.change;
-  if (change.type !== 'created' || actor.role === 'requester' || change.requester.userId) {
-    return mutation;
+  if (change.type !== 'created') return mutation;
+  if (actor.role === 'requester') {
+    // A portal case carries its requester's address from their account.
+    if (change.requester.email || change.requester.userId !== actor.id) return mutation;
+    const own = await findUserById(trx, actor.id);
+    if (!own?.email) return mutation;
+    return {
+      ...mutation,
+      change: { ...change, requester: { ...change.requester, email: own.email } },
+    };
   }
+  if (change.requester.userId) return mutation;
   const email = requesterEmail(change.requester);
   if (!email) return mutation;
   const account = await requesterAccountByEmail(trx, email);
