@@ -379,7 +379,9 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
         return;
       }
       // The list is in the database's order; sort so a seed picks alike from alike lists.
-      const target = pick(cases.sort((a, b) => a.id.localeCompare(b.id)));
+      // Half the edits go to a few hot cases, so that clients meet on the same fields.
+      const sorted = cases.sort((a, b) => a.id.localeCompare(b.id));
+      const target = pick(chance(0.5) ? sorted.slice(0, 3) : sorted);
       if (roll < 0.7) {
         const change = pick<() => CaseChangeInput>([
           () => ({ type: 'prioritySet', priority: pick(['low', 'medium', 'high', 'critical']) }),
