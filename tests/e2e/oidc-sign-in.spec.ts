@@ -144,6 +144,8 @@ test('workstation in a browser: a line-1 agent signs in through the provider by 
   page,
 }) => {
   await page.goto(`${origin}/`);
+  await expect(page.getByRole('button', { name: providerButton })).toBeVisible();
+  await expectNoAxeViolations(page, 'the workstation sign-in screen with single sign-on');
   await page.getByRole('button', { name: providerButton }).click();
 
   await signInAtProvider(page, 'per.molde');
