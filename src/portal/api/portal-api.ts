@@ -13,6 +13,7 @@ import {
   downloadAttachment,
   eventStream,
   getCase,
+  getCaseOnCallStatus,
   getConfig,
   getStatement,
   listAttachments,
@@ -36,6 +37,8 @@ export type CreateCaseBody = z.input<typeof createCaseRequestSchema>;
 export interface PortalApi {
   listCases(): Promise<CaseList>;
   getCase(id: string): Promise<ResponseBody<typeof getCase, 200>>;
+  /** Whether on-call was paged for a critical case, and when it was acknowledged. */
+  onCallStatus?(id: string): Promise<ResponseBody<typeof getCaseOnCallStatus, 200>>;
   createCase(body: CreateCaseBody): Promise<ResponseBody<typeof createCase, 201>>;
   changeCase(id: string, change: CaseChangeInput): Promise<void>;
   notices(): Promise<Notice[]>;
@@ -109,6 +112,7 @@ export function portalApiOver(client: ApiClient): PortalApi {
   return {
     listCases: () => client.call(listCases, { query: { limit: 200 } }),
     getCase: (id) => client.call(getCase, { params: { id } }),
+    onCallStatus: (id) => client.call(getCaseOnCallStatus, { params: { id } }),
     createCase: (body) => client.call(createCase, { body }),
     changeCase: async (id, change) => {
       // Without a base version the change applies to the current case: no conflicts.

@@ -15,11 +15,20 @@ export function CasePage({ id }: { id: string }) {
   const { t, locale, api, config, session, navigate } = usePortal();
   const [data, setData] = useState<{ record: CaseRecord; events: CaseEvent[] } | null>(null);
   const [missing, setMissing] = useState(false);
+  // A critical case outside support hours pages the person on call: the requester sees it.
+  const [onCall, setOnCall] = useState<{
+    pagedAt: string | null;
+    acknowledgedAt: string | null;
+  } | null>(null);
 
   const load = useCallback(async () => {
     try {
       const result = await api.getCase(id);
       setData({ record: result.case, events: result.events });
+      if (result.case.priority === 'critical' && api.onCallStatus) {
+        const status = await api.onCallStatus(id).catch(() => null);
+        setOnCall(status?.paged ? status : null);
+      }
     } catch {
       setMissing(true);
     }
@@ -72,6 +81,22 @@ export function CasePage({ id }: { id: string }) {
             <dt>{t('case.priority')}</dt>
             <dd>{priorityName(record.priority, locale)}</dd>
           </div>
+          {onCall?.pagedAt ? (
+            <div>
+              <dt>{t('case.onCall')}</dt>
+              <dd data-testid="case-on-call">
+                {t('case.onCallPaged', { time: formatDateTime(onCall.pagedAt, locale) })}
+                {onCall.acknowledgedAt ? (
+                  <>
+                    <br />
+                    {t('case.onCallAcknowledged', {
+                      time: formatDateTime(onCall.acknowledgedAt, locale),
+                    })}
+                  </>
+                ) : null}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('case.category')}</dt>
             <dd>{category ? category.name[locale] : '–'}</dd>
