@@ -71,14 +71,18 @@ export async function withRequesterAccount(
       change: { ...change, requester: { ...change.requester, email: own.email } },
     };
   }
-  if (change.requester.userId) return mutation;
+  // Staff registering a case (phone, e-mail): an address typed as the contact is the
+  // requester's address, and the account with it, if any, is theirs.
   const email = requesterEmail(change.requester);
   if (!email) return mutation;
-  const account = await requesterAccountByEmail(trx, email);
-  if (!account) return mutation;
+  const account = change.requester.userId ? null : await requesterAccountByEmail(trx, email);
+  if (!account && change.requester.email === email) return mutation;
   return {
     ...mutation,
-    change: { ...change, requester: { ...change.requester, userId: account.id, email } },
+    change: {
+      ...change,
+      requester: { ...change.requester, email, ...(account ? { userId: account.id } : {}) },
+    },
   };
 }
 
