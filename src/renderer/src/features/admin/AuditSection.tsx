@@ -7,6 +7,7 @@ import { useDirectoryStore } from '../../stores/directory-store';
 import { useServerDataRefresh } from '../../stores/server-data-refresh';
 import { useWorkstation } from '../../workstation/workstation-context';
 import { type AdminMessageKey, useAdminT } from './admin-messages';
+import { osloDayStart } from './oslo-time';
 
 /** The kinds of change the "what" filter offers, by action prefix. */
 const kinds: ReadonlyArray<[string, AdminMessageKey]> = [
@@ -28,18 +29,9 @@ interface Filter {
   to: string;
 }
 
-/** A date input's day as the instant its local midnight starts (`to` is inclusive: next day). */
-function dayStart(date: string, addDays = 0): string | undefined {
-  if (!date) return undefined;
-  const d = new Date(`${date}T00:00`);
-  if (Number.isNaN(d.getTime())) return undefined;
-  d.setDate(d.getDate() + addDays);
-  return d.toISOString();
-}
-
 function queryOf(f: Filter) {
-  const from = dayStart(f.from);
-  const to = dayStart(f.to, 1);
+  const from = osloDayStart(f.from);
+  const to = osloDayStart(f.to, 1);
   return {
     ...(f.actorId ? { actorId: f.actorId } : {}),
     ...(f.action ? { action: f.action } : {}),

@@ -28,6 +28,7 @@ import {
   type SaveFailure,
   saveFailureOf,
 } from './form-problems';
+import { instantFromOslo, osloInputValue } from './oslo-time';
 import {
   TranslatedTexts,
   type Translations,
@@ -50,19 +51,6 @@ interface Draft {
   validTo: string;
 }
 
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, for a datetime-local input. */
-export function localInputValue(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A datetime-local value as an instant (or the text as typed when it is none, for the check). */
-export function instantOf(local: string): string {
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? local : d.toISOString();
-}
-
 function draftOf(n: Notice): Draft {
   return {
     id: n.id,
@@ -71,8 +59,8 @@ function draftOf(n: Notice): Draft {
     severity: n.severity,
     municipalityIds: [...n.municipalityIds],
     categoryIds: [...n.categoryIds],
-    validFrom: localInputValue(n.validFrom),
-    validTo: n.validTo ? localInputValue(n.validTo) : '',
+    validFrom: osloInputValue(n.validFrom),
+    validTo: n.validTo ? osloInputValue(n.validTo) : '',
   };
 }
 
@@ -83,8 +71,8 @@ function inputOf(d: Draft) {
     severity: d.severity,
     municipalityIds: d.municipalityIds,
     categoryIds: d.categoryIds,
-    validFrom: instantOf(d.validFrom),
-    validTo: d.validTo ? instantOf(d.validTo) : null,
+    validFrom: instantFromOslo(d.validFrom),
+    validTo: d.validTo ? instantFromOslo(d.validTo) : null,
   };
 }
 
@@ -148,7 +136,7 @@ export function NoticesSection() {
                   severity: 'info',
                   municipalityIds: [],
                   categoryIds: [],
-                  validFrom: localInputValue(new Date().toISOString()),
+                  validFrom: osloInputValue(new Date().toISOString()),
                   validTo: '',
                 });
               }}
