@@ -38,6 +38,18 @@ export interface ContextOptions extends DatabaseOptions {
   options?: Partial<ServerOptions>;
 }
 
+/** The session lifetime from SAKSBORD_SESSION_TTL_HOURS; a bad value stops start-up. */
+export function sessionTtlFromEnv(hours: string | undefined): number {
+  if (hours === undefined || hours === '') return defaultSessionTtlMs;
+  const n = Number(hours);
+  if (!Number.isFinite(n) || n <= 0 || n > 24 * 365) {
+    throw new Error(
+      `SAKSBORD_SESSION_TTL_HOURS must be a number of hours (0–8760), not "${hours}"`,
+    );
+  }
+  return n * 3600_000;
+}
+
 export async function createServerContext(opts: ContextOptions): Promise<ServerContext> {
   const dataDir = resolve(opts.dataDir ?? '.data');
   const handle = await openDatabase({ ...opts, dataDir });
@@ -59,7 +71,8 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
   // Raised only by refreshSlaFacts at a start, so read once here rather than on every pull.
   const epoch = await replicaEpoch(handle.db);
   const options: ServerOptions = {
-    sessionTtlMs: defaultSessionTtlMs,
+    // A shorter lifetime for a stricter site: SAKSBORD_SESSION_TTL_HOURS (default 14 days).
+    sessionTtlMs: sessionTtlFromEnv(process.env.SAKSBORD_SESSION_TTL_HOURS),
     signInLimits: defaultSignInLimits,
     maxBodyBytes: 1024 * 1024,
     heartbeatMs: 15_000,
