@@ -20,7 +20,7 @@ import type { AppEnv } from './http/app-env';
 import { mountRoute } from './http/contract-route';
 import { mountPortal } from './http/portal-static';
 import { securityHeaders } from './http/security-headers';
-import { securityHeaders } from './http/security-headers';
+import { isStorageFull, noteStorageFull } from './http/storage-full';
 import { mountMailLinkPages } from './notifications/link-pages';
 import { mountNotificationRoutes } from './notifications/notification-routes';
 import { HttpProblem, problemResponse } from './http/problem';
@@ -51,7 +51,6 @@ export function createApp(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.use('*', securityHeaders({ https: ctx.options.https ?? false }));
   app.use('*', securityHeaders({ https: ctx.options.https ?? false }));
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -163,6 +162,11 @@ export function createApp(
         error.message || 'Error',
         error.message || 'request failed',
       );
+    }
+    if (isStorageFull(error)) {
+      noteStorageFull(ctx);
+      console.error(`${c.req.method} ${c.req.path} failed: out of storage:`, error.message);
+      return problemResponse(c, 507, 'Insufficient storage', 'the server has no room to save now');
     }
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return problemResponse(c, 500, 'Internal server error', 'something went wrong on the server');

@@ -43,13 +43,29 @@ export async function headSeq(db: Kysely<Database>): Promise<number> {
   return Number(row?.value ?? 0);
 }
 
-/** Runs `work` in a transaction holding the write lock. */
-export function writeTransaction<T>(
+/**
+ * Runs `work` in a transaction holding the write lock. When the work fails, its error is the
+ * one thrown: SQLite ends a transaction by itself on some errors (a full disk, SQLITE_FULL),
+ * and the rollback that follows then fails with "cannot rollback - no transaction is active",
+ * which would otherwise hide the cause from the log and the caller.
+ */
+export async function writeTransaction<T>(
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await takeWriteLock(trx);
-    return work(trx);
-  });
+  let failure: { error: unknown } | undefined;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      try {
+        await takeWriteLock(trx);
+        return await work(trx);
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (failure && error !== failure.error) throw failure.error;
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { bearerToken } from '../auth/require-user';
 import type { AppRouter } from '../http/app-env';
 import { mountRoute } from '../http/contract-route';
 import { forbidden, unauthorized } from '../http/problem';
+import { storageRecentlyFull } from '../http/storage-full';
 import type { ServerContext } from '../server-context';
 import { defaultMinFreeBytes, freeBytes } from './attachment-routes';
 
@@ -26,7 +27,8 @@ export function mountHealthRoutes(
     }
     // A full disk fails every write (the database's too): not ready for traffic.
     const free = await freeBytes(ctx.options.dataDir);
-    if (free !== null && free < (ctx.options.minFreeBytes ?? defaultMinFreeBytes)) {
+    const reserve = ctx.options.minFreeBytes ?? defaultMinFreeBytes;
+    if (storageRecentlyFull(ctx) || (free !== null && free < reserve)) {
       return reply(503, { status: 'storage full' });
     }
     return reply(200, { status: 'ready', engine: ctx.handle.engine });
