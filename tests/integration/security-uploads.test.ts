@@ -5,9 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './helpers/engines';
-import { newCaseBody, type TestServer, testServer } from './helpers/test-server';
+import { newCaseBody, testServer } from './helpers/test-server';
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const exe = Buffer.from('MZ\x90\x00 this program cannot be run in DOS mode');
@@ -75,6 +76,30 @@ describe('a server short of disk', () => {
       expect(ready).toMatchObject({ status: 503, body: { status: 'storage full' } });
     } finally {
       await t.s.close();
+    }
+  });
+});
+
+describe('a database out of room', () => {
+  it('answers 507 with the real cause (not "cannot rollback"), and /readyz says storage full', async () => {
+    const s = await testServer(sqlite);
+    try {
+      // SQLite's own limit on the file: every further write fails with SQLITE_FULL, as on a
+      // full disk, and SQLite ends the transaction itself.
+      const pages = await sql<{ page_count: number }>`pragma page_count`.execute(s.ctx.db);
+      await sql.raw(`pragma max_page_count = ${pages.rows[0]!.page_count}`).execute(s.ctx.db);
+      let res = { status: 0 } as Awaited<ReturnType<typeof s.call>>;
+      for (let i = 0; i < 5 && res.status !== 507; i++) {
+        res = await s.call('POST', '/api/v1/cases', {
+          token: s.tokens.agent,
+          body: newCaseBody({ description: 'x'.repeat(4000) }),
+        });
+      }
+      expect(res.status).toBe(507);
+      const ready = await s.call('GET', '/readyz');
+      expect(ready).toMatchObject({ status: 503, body: { status: 'storage full' } });
+    } finally {
+      await s.close();
     }
   });
 });
