@@ -107,7 +107,7 @@ function matchQuery(
   actor: CaseActor,
   query: CaseSearchQuery,
   q: SearchQueryTerms,
-  /** SQLite: join only this many best FTS matches (null: all). */
+  /** Join only this many best matches to the cases (null: all). */
   candidates: number | null = null,
 ) {
   const staff = actor.role !== 'requester';
@@ -119,9 +119,24 @@ function matchQuery(
       .innerJoin('case_search', 'case_search.case_id', 'cases.id')
       .where((eb) => filtersWhere(eb, actor, query));
     if (empty) return { base, score: sql<number>`0` };
+    // As on SQLite: rank inside case_search (the GIN index finds, ts_rank scores) and join
+    // only the best `candidates` to the cases for filters and order.
+    const limit = candidates === null ? sql`` : sql` limit ${candidates}`;
+    const ranked = sql`(select case_id as doc, ts_rank(terms, ${tsq}) as score
+      from case_search where terms @@ ${tsq} order by score desc${limit})`;
     return {
-      base: base.where(sql<SqlBool>`case_search.terms @@ ${tsq}`),
-      score: sql<number>`ts_rank(case_search.terms, ${tsq})`,
+      base: db
+        .selectFrom(ranked.as('f'))
+        .innerJoin('cases', (join) => join.on(sql<SqlBool>`cases.id = f.doc`))
+        .innerJoin('case_search', 'case_search.case_id', 'cases.id')
+        .where((eb) =>
+          filtersWhere(
+            eb as unknown as ExpressionBuilder<SearchDb, 'cases' | 'case_search'>,
+            actor,
+            query,
+          ),
+        ),
+      score: sql<number>`f.score`,
     };
   }
   if (empty) {
@@ -202,16 +217,11 @@ export async function searchCases(
   const db = ctx.db.withTables<SearchTables & { case_search_fts: FtsTable }>();
   const q = queryTerms(query.q);
   const staff = actor.role !== 'requester';
-  // SQLite: rank the best matches inside FTS5 and join only those; when the filters leave
+  // Rank the best matches inside the text index and join only those; when the filters leave
   // too few of them for the page, join every match after all.
   const needed = query.sla ? SLA_CANDIDATE_CAP + 1 : query.offset + query.limit;
   const unfiltered = sqlFiltersNone(actor, query);
-  const firstTry =
-    engine === 'sqlite' && !isEmptyQuery(q)
-      ? unfiltered
-        ? needed
-        : Math.max(needed, 2_000)
-      : null;
+  const firstTry = !isEmptyQuery(q) ? (unfiltered ? needed : Math.max(needed, 2_000)) : null;
   let { base, score } = matchQuery(db, engine, actor, query, q, firstTry);
   // Ranked on ids only: the records (JSON, kilobytes each) are read for the page alone.
   const rankedOf = (b: typeof base, s: typeof score) =>
@@ -228,12 +238,31 @@ export async function searchCases(
       ranked = rankedOf(base, score);
     }
   }
-  const countBase =
-    firstTry !== null && unfiltered
-      ? matchQuery(db, engine, actor, query, q, TOTAL_CAP + 1).base
-      : firstTry !== null
-        ? matchQuery(db, engine, actor, query, q, null).base
-        : base;
+  const countBase = firstTry !== null ? matchQuery(db, engine, actor, query, q, null).base : base;
+  // Nothing narrows the matches in SQL: count them in the text index alone (no ranking, no join).
+  const countUnfiltered = async (): Promise<number> => {
+    const inner =
+      engine === 'postgres'
+        ? sql`select 1 from case_search where terms @@ to_tsquery('simple', ${tsQueryOf(q, staff)}) limit ${TOTAL_CAP + 1}`
+        : sql`select 1 from case_search_fts where case_search_fts match ${ftsQueryOf(q, staff)} limit ${TOTAL_CAP + 1}`;
+    const result = await sql<{
+      n: number | string;
+    }>`select count(*) as n from (${inner}) as matches`.execute(db);
+    return Number(result.rows[0]?.n ?? 0);
+  };
+  const countAll = async (): Promise<number> => {
+    if (firstTry !== null && unfiltered) return countUnfiltered();
+    const counted = await db
+      .selectFrom(
+        countBase
+          .select(sql`1`.as('one'))
+          .limit(TOTAL_CAP + 1)
+          .as('matches'),
+      )
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(counted.n);
+  };
 
   let page: { id: string; score: number }[];
   let total: number;
@@ -258,21 +287,13 @@ export async function searchCases(
     total = kept.length;
     page = kept.slice(query.offset, query.offset + query.limit);
   } else {
-    const [rows, counted] = await Promise.all([
+    const [rows, n] = await Promise.all([
       ranked.limit(query.limit).offset(query.offset).execute(),
-      db
-        .selectFrom(
-          countBase
-            .select(sql`1`.as('one'))
-            .limit(TOTAL_CAP + 1)
-            .as('matches'),
-        )
-        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
-        .executeTakeFirstOrThrow(),
+      countAll(),
     ]);
     page = rows;
-    total = Math.min(Number(counted.n), TOTAL_CAP);
-    totalCapped = Number(counted.n) > TOTAL_CAP;
+    total = Math.min(n, TOTAL_CAP);
+    totalCapped = n > TOTAL_CAP;
   }
 
   const byId = await recordsOf(

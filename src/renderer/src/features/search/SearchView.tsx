@@ -70,9 +70,14 @@ export default function SearchView({ initialQuery = '' }: { initialQuery?: strin
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = { q: useId(), help: useId(), results: useId() };
 
+  // The words field takes focus once the shell has moved focus to the new screen's region
+  // (its effect runs after this one), so Ctrl+K and typing follow each other at once.
   useEffect(() => {
-    inputRef.current?.focus();
-    inputRef.current?.select();
+    const timer = setTimeout(() => {
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    }, 0);
+    return () => clearTimeout(timer);
   }, []);
 
   const filters: SearchFilters = {
