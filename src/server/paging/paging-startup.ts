@@ -11,6 +11,7 @@ import { parseScaledClock, scaledNow } from '../scheduler/scaled-clock';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler';
 import type { ServerContext } from '../server-context';
 import { readSlaSettings } from '../settings/settings-store';
+import { runOnCallDemo, startDemoSmsGateway } from './oncall-demo';
 import { createPageMailSender } from './page-mail-sender';
 import { firePageTimer, fireSlaWarning, recomputeAllSlaTimers } from './paging-service';
 import { createPushSender } from './push-sender';
@@ -71,6 +72,9 @@ export async function startPaging(ctx: ServerContext): Promise<() => Promise<voi
   // The chaos run and the demo share one accelerated clock across processes (scaled-clock.ts).
   const clock = parseScaledClock(process.env.SAKSBORD_CLOCK);
   if (clock) ctx.now = () => scaledNow(clock, Date.now());
+  // `npm start`: a recording SMS gateway in this process, and the on-call demo (oncall-demo.ts).
+  const demo = process.env.SAKSBORD_DEMO_PAGING === '1' && !ctx.config.paging.sms;
+  const demoGateway = demo ? await startDemoSmsGateway(ctx) : null;
   const paging = ctx.config.paging;
   ctx.notifications.registerSender(createPushSender(ctx.db, { subject: paging.vapidSubject }), {
     giveUpAfterMs: 30 * 60_000,
@@ -115,10 +119,19 @@ export async function startPaging(ctx: ServerContext): Promise<() => Promise<voi
     if (message.settingsChanged?.key === 'sla') checkBasis();
   });
   if (paging.slaWarnings) await recomputeIfBasisChanged(ctx).catch(() => null);
-  if (process.env.SAKSBORD_SCHEDULER !== 'off') scheduler.start();
+  const run = process.env.SAKSBORD_SCHEDULER !== 'off';
+  if (run) scheduler.start();
+  if (demo) {
+    void runOnCallDemo(
+      ctx,
+      () => scheduler.stop(),
+      () => run && scheduler.start(),
+    ).catch((error: Error) => console.error('paging demo failed:', error.message));
+  }
   return async () => {
     unsubscribe();
     await scheduler.stop();
+    await demoGateway?.close();
   };
 }
 
