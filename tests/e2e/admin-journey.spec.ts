@@ -249,6 +249,9 @@ test('a team leader administers the service in the app; a requester and an agent
   await portal.getByLabel(/^Kort overskrift/).fill(`Nettbrettet startar ikkje (${stamp})`);
   await portal.getByLabel(/^Kva modell\?/).selectOption('ipad');
   await portal.getByLabel(/^Kva skjedde/).fill('Skjermen er svart.');
+  // The municipality's units from the directory are offered for the unit field.
+  await expect(portal.locator('#unit-options option[value="Helse og omsorg"]')).toHaveCount(1);
+  await portal.locator('#unit').fill('Helse og omsorg');
   // The priority questions, one at a time (which come next depends on the answers): the
   // second choice of each, by keyboard.
   for (let i = 0; i < 8; i++) {

@@ -265,9 +265,19 @@ export function ReportPage() {
                 <input
                   id="unit"
                   autoComplete="organization-title"
+                  list="unit-options"
                   value={draft.unit}
                   onChange={(e) => update({ unit: e.target.value })}
                 />
+                {/* The municipality's units (einingar) from the directory, as suggestions. */}
+                <datalist id="unit-options">
+                  {config.municipalities
+                    .find((m) => session.user.municipalityIds.includes(m.id))
+                    ?.units?.filter((u) => !u.retired)
+                    .map((u) => (
+                      <option key={u.id} value={u.name} />
+                    ))}
+                </datalist>
               </div>
             </fieldset>
 

@@ -155,9 +155,19 @@ export default function IntakeView() {
           <label htmlFor={ids.unit}>{t('case.unit')}</label>
           <input
             id={ids.unit}
+            list={`${ids.unit}-options`}
             value={requester.unit}
             onChange={(e) => setReq({ unit: e.target.value })}
           />
+          {/* The chosen municipality's units (einingar) from the directory, as suggestions. */}
+          <datalist id={`${ids.unit}-options`}>
+            {config.municipalities
+              .find((m) => m.id === requester.municipalityId)
+              ?.units?.filter((u) => !u.retired)
+              .map((u) => (
+                <option key={u.id} value={u.name} />
+              ))}
+          </datalist>
         </div>
       </fieldset>
       <fieldset>
