@@ -38,6 +38,7 @@ const people: DemoOidcUser[] = [
   { login: 'per', name: 'Per Agent', email: 'per@molde.example', groups: [groups.agents] },
   { login: 'siv', name: 'Siv Aukra', email: 'siv@aukra.example', groups: [], tid: 't-aukra' },
   { login: 'ola', name: 'Ola Oslo', email: 'ola@oslo.example', groups: [], tid: 't-oslo' },
+  { login: 'lise', name: 'Lise Provisioned', email: 'lise@molde.example', groups: [] },
 ];
 
 let provider: RunningOidcProvider;
@@ -251,6 +252,32 @@ describe.each(engines)('single sign-on on $name', (engine) => {
       'signIn.oidc',
       'user.create',
     ]);
+  });
+
+  test('an account SCIM made before the first sign-in is taken over, and its disabling holds', async () => {
+    const provisioned = await createUser(
+      ctx.db,
+      {
+        username: 'lise',
+        displayName: 'Lise Provisioned',
+        role: 'requester',
+        municipalityIds: ['molde'],
+        password: '',
+        source: 'scim',
+        providerId: 'molde',
+      },
+      new Date(),
+    );
+    const res = await fullSignIn('molde', 'lise');
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(provisioned.id);
+    expect(await findUserByUsername(ctx.db, 'lise')).toMatchObject({
+      source: 'scim',
+      external_id: 'lise',
+    });
+    await setDisabled(ctx.db, 'lise', true);
+    const { location } = await signInAt('molde', 'lise');
+    expect(location.searchParams.get('ssoError')).toBe('disabled');
   });
 
   test('groups make the role at every sign-in; out of the group, a requester next time', async () => {

@@ -45,6 +45,47 @@ async function freeUsername(
   return `${provider.id}:${identity.externalId.toLowerCase()}`;
 }
 
+/**
+ * An account SCIM provisioned before the person's first sign-in carries the provider but not
+ * yet the subject (SCIM does not know it). The first sign-in with the same username at the same
+ * provider takes that account over and records the subject, so there is one account, and a
+ * later SCIM `active: false` reaches the account the person signs in with.
+ */
+async function adoptProvisionedAccount(
+  db: Kysely<Database>,
+  provider: IdentityProviderConfig,
+  identity: SsoIdentity,
+  now: Date,
+) {
+  const provisioned = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('provider_id', '=', provider.id)
+    .where('source', '=', 'scim')
+    .where('external_id', 'is', null)
+    .where('username', '=', normaliseUsername(identity.username))
+    .executeTakeFirst();
+  if (!provisioned) return undefined;
+  await db
+    .updateTable('users')
+    .set({ external_id: identity.externalId, updated_at: now.toISOString() })
+    .where('id', '=', provisioned.id)
+    .execute();
+  await recordAudit(
+    db,
+    {
+      actor: providerActor(provider),
+      action: 'user.update',
+      targetType: 'user',
+      targetId: provisioned.id,
+      summary: `Provisioned account linked to its sign-in at ${provider.name}`,
+      details: { provider: provider.id, linked: 'externalId' },
+    },
+    now,
+  );
+  return { ...provisioned, external_id: identity.externalId };
+}
+
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -56,12 +97,13 @@ export async function provisionSsoUser(
 ): Promise<SsoProvisionOutcome> {
   const { now } = context;
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('provider_id', '=', provider.id)
-      .where('external_id', '=', identity.externalId)
-      .executeTakeFirst();
+    const row =
+      (await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('provider_id', '=', provider.id)
+        .where('external_id', '=', identity.externalId)
+        .executeTakeFirst()) ?? (await adoptProvisionedAccount(trx, provider, identity, now));
 
     if (row && Number(row.disabled) !== 0) {
       await recordAudit(
