@@ -9,6 +9,7 @@ import { displayNumber } from '../board/CaseCard';
 import { slaOfRecord } from '../board/case-sla';
 import { SlaBadge } from '../board/SlaBadge';
 import { CasePagingLog } from '../oncall/CasePagingLog';
+import { MajorIncidentPanel } from '../search/MajorIncidentPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { CaseActions } from './CaseActions';
 import { CaseDetails } from './CaseDetails';
@@ -81,6 +82,7 @@ export default function CaseView({ caseId }: { caseId: string }) {
           <CaseFacts record={record} />
           <CaseActions record={record} />
           <LinkPanel record={record} />
+          <MajorIncidentPanel record={record} />
         </div>
       </div>
     </article>
