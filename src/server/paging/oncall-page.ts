@@ -35,7 +35,8 @@ function fileOf(dir: string, name: string): string {
 export function mountOnCallPage(app: Hono<AppEnv>): void {
   const dir = folder();
   if (!dir) return;
-  app.get('/vakt', (c) => c.redirect('/vakt/', 308));
+  // Files, like the portal's: not API routes (so `all`, which the contract test leaves out).
+  app.all('/vakt', (c) => c.redirect('/vakt/', 308));
   app.get('/vakt/:file{.*}', (c) => {
     const name = c.req.param('file') ?? '';
     const type = files[name];
