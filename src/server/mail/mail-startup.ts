@@ -20,7 +20,9 @@ export async function startMail(
   const inbound = mail.inbound ? await startInboundListener(ctx, mail.inbound) : null;
   if (inbound) {
     ctx.notifications.inboundPort = inbound.port;
-    console.log(`mail: receiving on smtp://${inbound.address}`);
+    console.log(
+      `mail: receiving mail to the service (replies, new cases) on smtp://${inbound.address}`,
+    );
   }
   return async () => {
     await inbound?.close();
@@ -28,7 +30,7 @@ export async function startMail(
   };
 }
 
-/** The demo's mail settings: everything to the local catcher, replies on a local listener. */
+/** The demo's mail settings: everything to the local catcher, replies to a local listener. */
 export function demoMailConfig(catcherPort: number): MailConfig {
   return {
     smtp: { host: '127.0.0.1', port: catcherPort, secure: false },
@@ -36,5 +38,7 @@ export function demoMailConfig(catcherPort: number): MailConfig {
     replyTo: 'brukarstotte@saksbord.test',
     giveUpAfterHours: 48,
     linkValidDays: 14,
+    // Replies can be tried too: send them to the printed address (a free port by default).
+    inbound: { host: '127.0.0.1', port: Number(process.env.SAKSBORD_MAIL_INBOUND_PORT ?? 0) },
   };
 }
