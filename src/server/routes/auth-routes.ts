@@ -2,6 +2,7 @@
 
 import { getMe, signIn, signOut } from '@core/api';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { recordAudit } from '../audit/audit-log';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
 import { checkSecondStep, noteSignIn } from '../auth/second-step';
 import { createSession, deleteSession } from '../auth/session-store';
@@ -69,7 +70,22 @@ export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
     }
     await checkSecondStep(ctx.db, row, body.totpCode, key, now);
     await attemptSucceeded(ctx.db, reservation.attempt);
-    await noteSignIn(ctx.db, row.id, now);
+    await ctx.db.transaction().execute(async (trx) => {
+      await noteSignIn(trx, row.id, now);
+      await recordAudit(
+        trx,
+        {
+          actor: { id: row.id, name: row.display_name, address, deviceId: body.deviceId },
+          action: row.totp_secret ? 'signIn.passwordTotp' : 'signIn.password',
+          targetType: 'user',
+          targetId: row.id,
+          summary: row.totp_secret
+            ? 'Signed in with password and app code'
+            : 'Signed in with password',
+        },
+        now,
+      );
+    });
     const session = await createSession(
       ctx.db,
       row.id,

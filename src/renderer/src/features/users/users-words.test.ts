@@ -48,6 +48,8 @@ describe('historyText', () => {
     ['user.password', { reset: true }, 'Ada Admin sette nytt passord'],
     ['user.password', { reset: false }, 'Ada Admin bytte passord'],
     ['user.sessionsEnded', { ended: 2 }, 'Ada Admin logga brukaren ut overalt'],
+    ['signIn.password', {}, 'Ada Admin logga inn'],
+    ['signIn.oidc', { provider: 'molde' }, 'Ada Admin logga inn'],
     ['group.weird', {}, 'Ada Admin: English facts'],
   ];
   it.each(cases)('%s %j', (action, details, text) => {

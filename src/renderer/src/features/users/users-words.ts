@@ -65,6 +65,10 @@ export function historyText(entry: UserHistoryEntry, t: UsersTranslate): string 
       return t('history.totp', { actor });
     case 'user.delete':
       return t('history.delete', { actor });
+    case 'signIn.password':
+    case 'signIn.passwordTotp':
+    case 'signIn.oidc':
+      return t('history.signIn', { actor });
   }
   return `${actor}: ${entry.summary}`;
 }
