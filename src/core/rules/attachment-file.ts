@@ -58,11 +58,23 @@ const rules: Readonly<Record<string, TypeRule>> = {
 };
 
 /** Bidirectional controls, zero-width marks and C0/C1 controls: never in a file name. */
-const unsafeInName =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+function unsafeInName(codePoint: number): boolean {
+  return (
+    codePoint <= 0x1f ||
+    (codePoint >= 0x7f && codePoint <= 0x9f) ||
+    codePoint === 0x061c ||
+    (codePoint >= 0x200b && codePoint <= 0x200f) ||
+    (codePoint >= 0x202a && codePoint <= 0x202e) ||
+    (codePoint >= 0x2066 && codePoint <= 0x2069) ||
+    codePoint === 0xfeff
+  );
+}
 
 export function cleanFileName(name: string): string {
-  return name.replace(unsafeInName, '').trim();
+  return [...name]
+    .filter((ch) => !unsafeInName(ch.codePointAt(0)!))
+    .join('')
+    .trim();
 }
 
 export type AttachmentFileVerdict =
