@@ -204,4 +204,34 @@ describe.each(engines)('search on $name', (engine) => {
       403,
     );
   });
+
+  test('an @mention in a staff comment tells the colleague; followers are stored', async () => {
+    await change(
+      'other',
+      { type: 'followersChanged', userId: s.ids.agent2, following: true },
+      s.tokens.agent2,
+    );
+    const refused = await s.call('POST', `/api/v1/cases/${ids.other}/changes`, {
+      token: s.tokens.agent,
+      body: { change: { type: 'followersChanged', userId: s.ids.agent2, following: false } },
+    });
+    expect([refused.status, refused.body.rule]).toEqual([422, 'follow.onlySelf']);
+    await change('other', {
+      type: 'commented',
+      commentId: randomUUID(),
+      body: 'Kan @agent2 og @senior sjå på denne?',
+      visibility: 'internal',
+    });
+    const got = await s.call('GET', `/api/v1/cases/${ids.other}`, { token: s.tokens.agent });
+    expect(got.body.case.followerIds).toEqual([s.ids.agent2]);
+    const rows = await s.ctx.db
+      .withTables<{ notifications: { case_id: string; kind: string; recipient: string } }>()
+      .selectFrom('notifications')
+      .select(['kind', 'recipient'])
+      .where('case_id', '=', ids.other)
+      .where('kind', '=', 'mentioned')
+      .execute();
+    const told = rows.map((r) => (JSON.parse(r.recipient) as { userId: string }).userId);
+    expect(new Set(told)).toEqual(new Set([s.ids.agent2, s.ids.senior]));
+  });
 });

@@ -21,6 +21,7 @@ import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
 import { schedulePaging } from '../paging/paging-service';
 import { indexCaseChange } from '../search/case-search-store';
+import { notifyMentionsAndFollowers } from '../search/follow-notifications';
 import { enqueueNotifications } from '../notifications/case-notifications';
 import { withRequesterAccount } from '../notifications/requester-account';
 import type { ServerContext } from '../server-context';
@@ -335,6 +336,7 @@ async function applyMutationIn(
   // The search index follows in the same transaction: search never lags a committed change.
   await indexCaseChange(trx, ctx.handle.engine, record, effective);
   await enqueueNotifications(trx, ctx, { event, before: current, after: record, actor });
+  await notifyMentionsAndFollowers(trx, ctx, { event, before: current, after: record, actor });
   await schedulePaging(trx, ctx, { before: current, after: record, change: effective, actorId: actor.id });
   const critical = becameCritical(current, record);
   await ctx.bus.publish(trx, {
