@@ -44,6 +44,8 @@ export interface ServerOptions {
   writeRateLimit?: { capacity: number; perMinute: number };
   /** Mutations per write transaction in a push (default 25), so others get their turn. */
   pushChunkSize?: number;
+  /** Comments one case may hold (default 1000; `case.tooManyComments` beyond). */
+  maxCommentsPerCase?: number;
   /** When set, /metrics answers only `Authorization: Bearer <it>` (SAKSBORD_METRICS_TOKEN). */
   metricsToken?: string;
   /** Bytes of attachments one user may store in all (413 above; default 500 MiB). */

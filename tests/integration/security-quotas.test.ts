@@ -45,7 +45,7 @@ describe.each(engines)('write budgets on $name', (engine) => {
 describe.each(engines)('long pushes on $name', (engine) => {
   let s: TestServer;
   beforeAll(async () => {
-    if (engine.available) s = await testServer(engine, { pushChunkSize: 5 });
+    if (engine.available) s = await testServer(engine, { pushChunkSize: 5, maxCommentsPerCase: 2 });
   });
   afterAll(async () => {
     await s?.close();
@@ -79,4 +79,30 @@ describe.each(engines)('long pushes on $name', (engine) => {
       expect(small.body.event.seq).toBeLessThan(lastOfPush);
     },
   );
+
+  it.skipIf(!engine.available)('a case holds a bounded number of comments', async () => {
+    const created = await s.call('POST', '/api/v1/cases', {
+      token: s.tokens.agent,
+      body: newCaseBody(),
+    });
+    const comment = () =>
+      s.call('POST', `/api/v1/cases/${created.body.case.id}/changes`, {
+        token: s.tokens.agent,
+        body: {
+          change: {
+            type: 'commented',
+            commentId: randomUUID(),
+            body: 'Ring',
+            visibility: 'internal',
+          },
+        },
+      });
+    expect((await comment()).status).toBe(200);
+    expect((await comment()).status).toBe(200);
+    const third = await comment();
+    expect(third).toMatchObject({
+      status: 422,
+      body: { rule: 'case.tooManyComments', params: { max: 2 } },
+    });
+  });
 });

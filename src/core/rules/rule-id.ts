@@ -37,5 +37,6 @@ export const ruleIds = [
   'affected.self',
   'follow.onlySelf',
   'mutation.idReused',
+  'case.tooManyComments',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];

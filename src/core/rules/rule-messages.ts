@@ -59,6 +59,7 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'follow.onlySelf': 'Du kan berre følgje ei sak sjølv, ikkje på vegner av andre.',
     'mutation.idReused':
       'Endringa kom to gonger med ulikt innhald. Den andre vart ikkje lagra; gjer ho på nytt.',
+    'case.tooManyComments': 'Saka har nådd grensa på {max} kommentarar. Opprett ei ny sak.',
   },
   nb: {
     'case.notFound': 'Saken finnes ikke. Den må registreres først.',
@@ -106,6 +107,7 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'follow.onlySelf': 'Du kan bare følge en sak selv, ikke på vegne av andre.',
     'mutation.idReused':
       'Endringen kom to ganger med ulikt innhold. Den andre ble ikke lagret; gjør den på nytt.',
+    'case.tooManyComments': 'Saken har nådd grensen på {max} kommentarer. Opprett en ny sak.',
   },
   en: {
     'case.notFound': 'The case does not exist; it must be registered first.',
@@ -152,6 +154,7 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
     'follow.onlySelf': 'You can only follow a case yourself, not on behalf of others.',
     'mutation.idReused':
       'The change arrived twice with different content. The second was not saved; make it again.',
+    'case.tooManyComments': 'The case has reached its limit of {max} comments. Open a new case.',
   },
 };
 

@@ -176,6 +176,9 @@ export async function applyMutations(
 /** Mutations per write transaction in a push. */
 export const defaultPushChunkSize = 25;
 
+/** Comments one case may hold. */
+export const defaultMaxCommentsPerCase = 1_000;
+
 /** After the commit: live events and metrics. */
 function announce(ctx: ServerContext, outcome: MutationOutcome): void {
   if (outcome.event && outcome.record) {
@@ -275,6 +278,23 @@ async function applyMutationIn(
         'attachments are added by uploading the file (POST /cases/{id}/attachments)',
       ),
     );
+  }
+  // Comments per case are bounded (a flood of them would slow every reader of the case).
+  if (change.type === 'commented' && current) {
+    const max = ctx.options.maxCommentsPerCase ?? defaultMaxCommentsPerCase;
+    const count = await trx
+      .selectFrom('case_events')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('case_id', '=', caseId)
+      .where('change_type', '=', 'commented')
+      .executeTakeFirstOrThrow();
+    if (Number(count.n) >= max) {
+      return finish(
+        rejectedResult(mutationId, 'case.tooManyComments', `at most ${max} comments per case`, {
+          max,
+        }),
+      );
+    }
   }
   const target = await mergeOrLinkTarget(trx, ctx, actor, change);
   if (target) return finish(rejectedResult(mutationId, target.rule, target.reason, target.params));
