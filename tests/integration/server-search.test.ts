@@ -234,4 +234,42 @@ describe.each(engines)('search on $name', (engine) => {
     const told = rows.map((r) => (JSON.parse(r.recipient) as { userId: string }).userId);
     expect(new Set(told)).toEqual(new Set([s.ids.agent2, s.ids.senior]));
   });
+
+  test('a major incident is a known fault; a requester joins it with a case of their own', async () => {
+    await create('major', { title: 'Nettet er nede i Molde', categoryId: null });
+    await change('major', { type: 'majorIncidentSet', major: true });
+    const known = await s.call('GET', '/api/v1/known-faults?municipality=molde', {
+      token: s.tokens.requesterKari,
+    });
+    expect(known.body.faults.map((f: { id: string }) => f.id)).toEqual([ids.major]);
+    const elsewhere = await s.call('GET', '/api/v1/known-faults?municipality=rauma', {
+      token: s.tokens.requesterKari,
+    });
+    expect(elsewhere.body.faults).toEqual([]);
+    const mine = await s.call('POST', '/api/v1/cases', {
+      token: s.tokens.requesterKari,
+      body: newCaseBody({
+        title: 'Ramma av: Nettet er nede i Molde',
+        channel: 'portal',
+        priority: 'low',
+        requester: { name: 'Kari', municipalityId: 'molde', userId: s.ids.requesterKari },
+      }),
+    });
+    expect(mine.status).toBe(201);
+    const joined = await s.call('POST', `/api/v1/cases/${mine.body.case.id}/changes`, {
+      token: s.tokens.requesterKari,
+      body: { change: { type: 'affectedSet', majorIncidentId: ids.major } },
+    });
+    expect(joined.status).toBe(200);
+    const seen = await s.call('GET', `/api/v1/cases/${mine.body.case.id}`, {
+      token: s.tokens.agent,
+    });
+    expect(seen.body.case.affectedBy).toBe(ids.major);
+    // A consultant may not declare a major incident.
+    const refused = await s.call('POST', `/api/v1/cases/${ids.major}/changes`, {
+      token: s.tokens.consultantMolde,
+      body: { change: { type: 'majorIncidentSet', major: false } },
+    });
+    expect([refused.status, refused.body.rule]).toEqual([422, 'majorIncident.notAllowed']);
+  });
 });

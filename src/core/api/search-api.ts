@@ -131,4 +131,32 @@ export const deleteView = defineRoute({
   problems: { 401: 'Not signed in', 403: 'Not the caller’s view', 404: 'No such view' },
 });
 
-export const searchRoutes = [searchCases, listViews, putView, deleteView] as const;
+/** A known fault: an open major incident, as the portal may show it to anyone signed in. */
+export const knownFaultSchema = z.object({
+  id: z.uuid(),
+  number: z.string().nullable(),
+  title: z.string(),
+  categoryId: z.string().nullable(),
+  municipalityId: z.string(),
+});
+export type KnownFault = z.infer<typeof knownFaultSchema>;
+
+export const listKnownFaults = defineRoute({
+  id: 'listKnownFaults',
+  method: 'get',
+  path: '/api/v1/known-faults',
+  summary:
+    'Open major incidents for a category and municipality (the portal says "this fault is known")',
+  tag: 'views',
+  access: 'signedIn',
+  query: z.object({
+    category: z.string().min(1).optional(),
+    municipality: z.string().min(1).optional(),
+  }),
+  responses: {
+    200: { description: 'Known faults', schema: z.object({ faults: z.array(knownFaultSchema) }) },
+  },
+  problems: { 400: 'Bad query', 401: 'Not signed in' },
+});
+
+export const searchRoutes = [searchCases, listViews, putView, deleteView, listKnownFaults] as const;

@@ -16,10 +16,12 @@ import {
   getCaseOnCallStatus,
   getConfig,
   getStatement,
+  type KnownFault,
   listAttachments,
   listCases,
   listCategories,
   listFaq,
+  listKnownFaults,
   listNotices,
   type ResponseBody,
   uploadAttachment,
@@ -40,6 +42,8 @@ export interface PortalApi {
   /** Whether on-call was paged for a critical case, and when it was acknowledged. */
   onCallStatus?(id: string): Promise<ResponseBody<typeof getCaseOnCallStatus, 200>>;
   createCase(body: CreateCaseBody): Promise<ResponseBody<typeof createCase, 201>>;
+  /** Open major incidents of a category and municipality (absent on older servers: none). */
+  knownFaults?(categoryId: string, municipalityId: string): Promise<KnownFault[]>;
   changeCase(id: string, change: CaseChangeInput): Promise<void>;
   notices(): Promise<Notice[]>;
   faq(query: string): Promise<FaqArticle[]>;
@@ -114,6 +118,9 @@ export function portalApiOver(client: ApiClient): PortalApi {
     getCase: (id) => client.call(getCase, { params: { id } }),
     onCallStatus: (id) => client.call(getCaseOnCallStatus, { params: { id } }),
     createCase: (body) => client.call(createCase, { body }),
+    knownFaults: async (category, municipality) =>
+      (await orNull(client.call(listKnownFaults, { query: { category, municipality } })))?.faults ??
+      [],
     changeCase: async (id, change) => {
       // Without a base version the change applies to the current case: no conflicts.
       await client.call(changeCase, { params: { id }, body: { change } });

@@ -98,6 +98,15 @@ export const en: Messages = {
   'report.intro':
     'Every case goes to user support (line 1). Cases are never sent directly to an ICT consultant.',
   'report.categoryLegend': 'What is the case about?',
+  'known.title': 'This fault is known',
+  'known.body':
+    'User support is already working on “{title}” ({number}). You do not need to report it again.',
+  'known.affected': 'I am affected too',
+  'known.joined':
+    'Thank you! You are registered as affected and will hear when the fault is fixed.',
+  'known.open': 'Open your case',
+  'known.failed': 'Could not register you: {reason}',
+  'known.caseTitle': 'Affected by: {title}',
   'report.aboutLegend': 'About the problem',
   'report.title': 'Short title',
   'report.titleHelp': 'For example “The printer on the 2nd floor does not print”.',

@@ -96,6 +96,14 @@ export const nb: Messages = {
   'report.intro':
     'Alle saker går til brukerstøtten (1. linje). Saker sendes aldri direkte til en IKT-konsulent.',
   'report.categoryLegend': 'Hva gjelder saken?',
+  'known.title': 'Denne feilen er kjent',
+  'known.body':
+    'Brukerstøtten jobber allerede med «{title}» ({number}). Du trenger ikke melde den på nytt.',
+  'known.affected': 'Jeg er også rammet',
+  'known.joined': 'Takk! Du er registrert som rammet, og får svar når feilen er rettet.',
+  'known.open': 'Åpne saken din',
+  'known.failed': 'Kunne ikke registrere deg: {reason}',
+  'known.caseTitle': 'Rammet av: {title}',
   'report.aboutLegend': 'Om problemet',
   'report.title': 'Kort overskrift',
   'report.titleHelp': 'For eksempel «Skriveren i 2. etasje skriver ikke ut».',

@@ -94,6 +94,14 @@ export const nn = {
   'report.intro':
     'Alle saker går til brukarstøtta (1. linje). Saker vert aldri sende direkte til ein IKT-konsulent.',
   'report.categoryLegend': 'Kva gjeld saka?',
+  'known.title': 'Denne feilen er kjend',
+  'known.body':
+    'Brukarstøtta arbeider alt med «{title}» ({number}). Du treng ikkje melde han på nytt.',
+  'known.affected': 'Eg er også ramma',
+  'known.joined': 'Takk! Du er registrert som ramma, og får svar når feilen er retta.',
+  'known.open': 'Opne saka di',
+  'known.failed': 'Kunne ikkje registrere deg: {reason}',
+  'known.caseTitle': 'Ramma av: {title}',
   'report.aboutLegend': 'Om problemet',
   'report.title': 'Kort overskrift',
   'report.titleHelp': 'Til dømes «Skrivaren i 2. etasje skriv ikkje ut».',

@@ -20,6 +20,7 @@ import {
   titleMaxLength,
 } from '../logic/report-draft';
 import { CategorySuggestions } from './CategorySuggestions';
+import { KnownFaultBox } from './KnownFaultBox';
 import { PhoneAdviceBox } from './PhoneAdviceBox';
 import { PriorityQuestions } from './PriorityQuestions';
 
@@ -176,6 +177,9 @@ export function ReportPage() {
         </fieldset>
 
         {category && <CategorySuggestions category={category} />}
+        {category && session.user.municipalityIds[0] && (
+          <KnownFaultBox category={category} municipalityId={session.user.municipalityIds[0]} />
+        )}
 
         {category && steps && (
           <>
