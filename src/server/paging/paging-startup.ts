@@ -13,8 +13,9 @@ import type { ServerContext } from '../server-context';
 import { readSlaSettings } from '../settings/settings-store';
 import { runOnCallDemo, startDemoSmsGateway } from './oncall-demo';
 import { createPageMailSender } from './page-mail-sender';
-import { firePageTimer, fireSlaWarning, recomputeAllSlaTimers } from './paging-service';
+import { firePageTimer } from './paging-service';
 import { createPushSender } from './push-sender';
+import { fireSlaWarning, recomputeAllSlaTimers } from './sla-warning-service';
 import { createSmsSender } from './sms-sender';
 
 const schedulers = new WeakMap<ServerContext, Scheduler>();
