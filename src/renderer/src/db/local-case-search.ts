@@ -73,8 +73,9 @@ export function localScore(texts: SearchableTexts, q: SearchQueryTerms, staff: b
     ? (['title', 'details', 'comments', 'internal'] as const)
     : (['title', 'details', 'comments'] as const);
   let score = 0;
-  const wanted = q.prefix === null ? q.terms : [...q.terms, null];
-  for (const term of wanted) {
+  const count = q.terms.length + (q.prefix === null ? 0 : 1);
+  for (let i = 0; i < count; i++) {
+    const term = i < q.terms.length ? q.terms[i]! : null;
     let best = 0;
     for (const field of fields) {
       const found =
@@ -123,19 +124,35 @@ export function searchLocalCases(
 ): LocalSearchResult {
   const q = queryTerms(query);
   const empty = isEmptyQuery(q);
+  // Only the best `offset + limit` are kept, in order, as the cases go by: sorting tens of
+  // thousands of matches on every keystroke (with string comparisons) cost more than the
+  // matching itself.
+  const keep = offset + limit;
   const found: { c: LocalSearchCase; score: number }[] = [];
+  let total = 0;
+  const before = (a: { c: LocalSearchCase; score: number }, b: typeof a) =>
+    a.score !== b.score
+      ? a.score > b.score
+      : a.c.record.updatedAt !== b.c.record.updatedAt
+        ? a.c.record.updatedAt > b.c.record.updatedAt
+        : a.c.record.id < b.c.record.id;
   for (const c of cases) {
     const score = empty ? 0 : localScore(c.texts, q, staff);
     if (!empty && score === 0) continue;
     if (!passesFilters(c.record, filters, slaOf)) continue;
-    found.push({ c, score });
+    total += 1;
+    const item = { c, score };
+    if (found.length === keep && !before(item, found[keep - 1]!)) continue;
+    let lo = 0;
+    let hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(found[mid]!, item)) lo = mid + 1;
+      else hi = mid;
+    }
+    found.splice(lo, 0, item);
+    if (found.length > keep) found.pop();
   }
-  found.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.c.record.updatedAt.localeCompare(a.c.record.updatedAt) ||
-      (a.c.record.id < b.c.record.id ? -1 : 1),
-  );
   const hits = found.slice(offset, offset + limit).map(({ c, score }) => ({
     case: c.record,
     score,
@@ -143,5 +160,5 @@ export function searchLocalCases(
       ? []
       : searchSnippets([...recordSearchTexts(c.record), ...(c.events ?? [])], q, { staff }),
   }));
-  return { hits, total: found.length };
+  return { hits, total };
 }
