@@ -228,7 +228,7 @@ describe.each(engines)('search on $name', (engine) => {
       .withTables<{ notifications: { case_id: string; kind: string; recipient: string } }>()
       .selectFrom('notifications')
       .select(['kind', 'recipient'])
-      .where('case_id', '=', ids.other)
+      .where('case_id', '=', ids.other!)
       .where('kind', '=', 'mentioned')
       .execute();
     const told = rows.map((r) => (JSON.parse(r.recipient) as { userId: string }).userId);
