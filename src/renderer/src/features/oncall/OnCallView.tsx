@@ -30,13 +30,13 @@ export function OnCallView() {
     }
   }, [ws, leader]);
   return (
-    <main className="oncall-view" aria-labelledby="oncall-title">
+    <section className="oncall-view" aria-labelledby="oncall-title">
       <h1 id="oncall-title">{t('oncall.title')}</h1>
       {problem ? <p role="alert">{t('loadFailed', { message: problem })}</p> : null}
       {now ? <OnCallNow now={now} /> : <p role="status">{t('loading')}</p>}
       <PagingContactForm />
       <RotaSection canEdit={leader} />
       {leader && recent.length > 0 ? <OnCallLogSection periods={recent} /> : null}
-    </main>
+    </section>
   );
 }
