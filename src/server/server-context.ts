@@ -18,6 +18,8 @@ import type { Metrics } from './observability/metrics';
 export interface ServerOptions {
   /** How long a bearer token is valid. */
   sessionTtlMs: number;
+  /** A session unused for this long ends (0: never); default `defaultSessionIdleMs`. */
+  sessionIdleMs?: number;
   signInLimits: SignInLimits;
   /** Largest JSON body accepted (413 above). */
   maxBodyBytes: number;

@@ -13,7 +13,12 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { municipalitiesKey, openMunicipalityDirectory } from './admin/municipality-directory';
 import { createApp } from './app';
-import { activeSessions, defaultSessionTtlMs, pruneExpiredSessions } from './auth/session-store';
+import {
+  activeSessions,
+  defaultSessionIdleMs,
+  defaultSessionTtlMs,
+  pruneExpiredSessions,
+} from './auth/session-store';
 import { defaultSignInLimits, pruneSignInFailures } from './auth/sign-in-limiter';
 import { loadCase } from './cases/case-queries';
 import { actorOf, mayReadCase } from './cases/case-rules';
@@ -50,6 +55,18 @@ export function sessionTtlFromEnv(hours: string | undefined): number {
   return n * 3600_000;
 }
 
+/** The idle timeout from SAKSBORD_SESSION_IDLE_HOURS (0 turns it off); a bad value stops start-up. */
+export function sessionIdleFromEnv(hours: string | undefined): number {
+  if (hours === undefined || hours === '') return defaultSessionIdleMs;
+  const n = Number(hours);
+  if (!Number.isFinite(n) || n < 0 || n > 24 * 365) {
+    throw new Error(
+      `SAKSBORD_SESSION_IDLE_HOURS must be a number of hours (0–8760; 0 turns it off), not "${hours}"`,
+    );
+  }
+  return n * 3600_000;
+}
+
 export async function createServerContext(opts: ContextOptions): Promise<ServerContext> {
   const dataDir = resolve(opts.dataDir ?? '.data');
   const handle = await openDatabase({ ...opts, dataDir });
@@ -73,6 +90,8 @@ export async function createServerContext(opts: ContextOptions): Promise<ServerC
   const options: ServerOptions = {
     // A shorter lifetime for a stricter site: SAKSBORD_SESSION_TTL_HOURS (default 14 days).
     sessionTtlMs: sessionTtlFromEnv(process.env.SAKSBORD_SESSION_TTL_HOURS),
+    // A session unused this long ends: SAKSBORD_SESSION_IDLE_HOURS (default 72 h; 0 = off).
+    sessionIdleMs: sessionIdleFromEnv(process.env.SAKSBORD_SESSION_IDLE_HOURS),
     signInLimits: defaultSignInLimits,
     maxBodyBytes: 1024 * 1024,
     heartbeatMs: 15_000,

@@ -7,7 +7,7 @@ import { actorOf } from '../cases/case-rules';
 import type { AppEnv } from '../http/app-env';
 import { forbidden, unauthorized } from '../http/problem';
 import type { ServerContext } from '../server-context';
-import { findSession } from './session-store';
+import { defaultSessionIdleMs, findSession, touchSession } from './session-store';
 
 export function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -20,6 +20,19 @@ export function requireUser(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     if (!token) throw unauthorized();
     const session = await findSession(ctx.db, token, ctx.now());
     if (!session) throw unauthorized('the token is unknown or has expired; sign in again');
+    if (session.createdAt) {
+      session.expiresAt = await touchSession(
+        ctx.db,
+        session.tokenHash,
+        session.createdAt,
+        session.expiresAt,
+        ctx.now(),
+        {
+          ttlMs: ctx.options.sessionTtlMs,
+          idleMs: ctx.options.sessionIdleMs ?? defaultSessionIdleMs,
+        },
+      );
+    }
     c.set('session', session);
     c.set('actor', actorOf(session.user));
     await next();

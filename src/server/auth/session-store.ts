@@ -6,6 +6,30 @@ import { hashToken, newToken } from './tokens';
 
 export const defaultSessionTtlMs = 14 * 24 * 3600_000;
 
+/**
+ * A session not used for this long ends, whatever its lifetime says (ASVS 3.3.2): a laptop left
+ * signed in over a long weekend must sign in again. Three days, so a consultant offline on site
+ * for a day or two comes back still signed in; SAKSBORD_SESSION_IDLE_HOURS sets it (0 turns it off).
+ */
+export const defaultSessionIdleMs = 72 * 3600_000;
+
+/** Extend a session's expiry at most once a minute, not on every request. */
+const idleTouchStepMs = 60_000;
+
+/**
+ * When a session used at `now` expires: `idleMs` after now, but never past its lifetime
+ * (`created + ttlMs`). With idle off, the lifetime alone.
+ */
+export function slidingExpiry(
+  createdAt: Date,
+  now: Date,
+  limits: { ttlMs: number; idleMs: number },
+): Date {
+  const end = createdAt.getTime() + limits.ttlMs;
+  if (limits.idleMs <= 0) return new Date(end);
+  return new Date(Math.min(end, now.getTime() + limits.idleMs));
+}
+
 export interface NewSession {
   token: string;
   expiresAt: string;
@@ -17,9 +41,10 @@ export async function createSession(
   deviceId: string,
   now: Date,
   ttlMs: number,
+  idleMs = 0,
 ): Promise<NewSession> {
   const token = newToken();
-  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+  const expiresAt = slidingExpiry(now, now, { ttlMs, idleMs }).toISOString();
   await db
     .insertInto('sessions')
     .values({
@@ -38,6 +63,8 @@ export interface SessionUser {
   deviceId: string;
   expiresAt: string;
   tokenHash: string;
+  /** When the session began (its lifetime counts from here); absent where not read. */
+  createdAt?: string;
 }
 
 /** The signed-in user of a token, or undefined when the token is unknown, expired or disabled. */
@@ -51,12 +78,22 @@ export async function findSession(
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.device_id', 'sessions.expires_at'])
+    .select([
+      'sessions.device_id',
+      'sessions.expires_at',
+      'sessions.created_at as session_created_at',
+    ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now.toISOString())
     .executeTakeFirst();
   if (!row || Number(row.disabled) !== 0) return undefined;
-  return { user: toStoredUser(row), deviceId: row.device_id, expiresAt: row.expires_at, tokenHash };
+  return {
+    user: toStoredUser(row),
+    deviceId: row.device_id,
+    expiresAt: row.expires_at,
+    tokenHash,
+    createdAt: row.session_created_at,
+  };
 }
 
 /**
@@ -91,6 +128,30 @@ export async function activeSessions(
     });
   }
   return found;
+}
+
+/**
+ * Moves a used session's expiry on to `idleMs` from now (within its lifetime). Written only when
+ * it moves by more than a minute, so a busy client costs one write a minute, not one a request.
+ */
+export async function touchSession(
+  db: Kysely<Database>,
+  tokenHash: string,
+  createdAt: string,
+  expiresAt: string,
+  now: Date,
+  limits: { ttlMs: number; idleMs: number },
+): Promise<string> {
+  if (limits.idleMs <= 0) return expiresAt;
+  const next = slidingExpiry(new Date(createdAt), now, limits);
+  if (next.getTime() - new Date(expiresAt).getTime() < idleTouchStepMs) return expiresAt;
+  const iso = next.toISOString();
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: iso })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+  return iso;
 }
 
 export async function deleteSession(db: Kysely<Database>, tokenHash: string): Promise<void> {

@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { recordAudit } from '../audit/audit-log';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
 import { checkSecondStep, noteSignIn } from '../auth/second-step';
-import { createSession, deleteSession } from '../auth/session-store';
+import { createSession, defaultSessionIdleMs, deleteSession } from '../auth/session-store';
 import {
   attemptSucceeded,
   clientAddressOf,
@@ -92,6 +92,7 @@ export function mountAuthRoutes(app: AppRouter, ctx: ServerContext): void {
       body.deviceId,
       now,
       ctx.options.sessionTtlMs,
+      ctx.options.sessionIdleMs ?? defaultSessionIdleMs,
     );
     return reply(200, { ...session, user: publicUser(toStoredUser(row)) });
   });

@@ -22,7 +22,7 @@ import { HttpProblem, notFound, unauthorized } from '../../http/problem';
 import type { ServerContext } from '../../server-context';
 import { provisionSsoUser } from '../../users/sso-provisioning';
 import { findUserById, publicUser } from '../../users/user-store';
-import { createSession } from '../session-store';
+import { createSession, defaultSessionIdleMs } from '../session-store';
 import { hashToken, newToken } from '../tokens';
 import { type OidcProviders, ProviderUnavailable } from './oidc-clients';
 import { allowedReturnTo, returnUrl } from './return-to';
@@ -273,6 +273,7 @@ export class OidcSignIn {
       input.deviceId,
       now,
       this.ctx.options.sessionTtlMs,
+      this.ctx.options.sessionIdleMs ?? defaultSessionIdleMs,
     );
     await this.ctx.db
       .deleteFrom('oidc_sessions')
