@@ -426,7 +426,7 @@ async function offlineFigures(count: number): Promise<BenchResult[]> {
     const input = page.getByTestId('search-input');
     // The index has loaded every case when a search over all of them finds the last one.
     await input.fill(`2026-${20_000 + count - 1}`);
-    await page.getByTestId('search-hit').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('search-hit').first().waitFor({ timeout: 180_000 });
     const typed = [
       'skrivarane radhuset',
       'vpn heimekontor',

@@ -67,20 +67,28 @@ export function searchableTextsOf(
 
 const fieldWeights = { title: 10, details: 4, comments: 2, internal: 1 } as const;
 
+/** The strings to look for, one per query term: " term " whole, " prefix" for the last. */
+export function needlesOf(q: SearchQueryTerms): string[] {
+  const needles = q.terms.map((t) => ` ${t} `);
+  if (q.prefix !== null) needles.push(` ${q.prefix}`);
+  return needles;
+}
+
+const staffFields = ['title', 'details', 'comments', 'internal'] as const;
+const requesterFields = ['title', 'details', 'comments'] as const;
+
 /** How well the case matches (0: not every term matches), like the server's weights. */
-export function localScore(texts: SearchableTexts, q: SearchQueryTerms, staff: boolean): number {
-  const fields = staff
-    ? (['title', 'details', 'comments', 'internal'] as const)
-    : (['title', 'details', 'comments'] as const);
+export function localScore(
+  texts: SearchableTexts,
+  needles: readonly string[],
+  staff: boolean,
+): number {
+  const fields = staff ? staffFields : requesterFields;
   let score = 0;
-  const count = q.terms.length + (q.prefix === null ? 0 : 1);
-  for (let i = 0; i < count; i++) {
-    const term = i < q.terms.length ? q.terms[i]! : null;
+  for (const needle of needles) {
     let best = 0;
     for (const field of fields) {
-      const found =
-        term === null ? texts[field].includes(` ${q.prefix}`) : texts[field].includes(` ${term} `);
-      if (found) best = Math.max(best, fieldWeights[field]);
+      if (fieldWeights[field] > best && texts[field].includes(needle)) best = fieldWeights[field];
     }
     if (best === 0) return 0;
     score += best;
@@ -124,6 +132,7 @@ export function searchLocalCases(
 ): LocalSearchResult {
   const q = queryTerms(query);
   const empty = isEmptyQuery(q);
+  const needles = needlesOf(q);
   // Only the best `offset + limit` are kept, in order, as the cases go by: sorting tens of
   // thousands of matches on every keystroke (with string comparisons) cost more than the
   // matching itself.
@@ -137,10 +146,11 @@ export function searchLocalCases(
         ? a.c.record.updatedAt > b.c.record.updatedAt
         : a.c.record.id < b.c.record.id;
   for (const c of cases) {
-    const score = empty ? 0 : localScore(c.texts, q, staff);
+    const score = empty ? 0 : localScore(c.texts, needles, staff);
     if (!empty && score === 0) continue;
     if (!passesFilters(c.record, filters, slaOf)) continue;
     total += 1;
+    if (keep === 0) continue;
     const item = { c, score };
     if (found.length === keep && !before(item, found[keep - 1]!)) continue;
     let lo = 0;
