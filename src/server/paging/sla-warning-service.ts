@@ -194,7 +194,7 @@ export async function fireSlaWarning(
       channel: 'inApp',
       recipient: { userId, name: names.get(userId) ?? null },
       template: 'slaWarning',
-      payload: { caseId, number: record.number, title: record.title, ...warning },
+      payload: { caseId, caseNumber: record.number, title: record.title, ...warning },
       giveUpAt: new Date(now.getTime() + PAGE_GIVE_UP_MS),
     });
     const addressed = await addressesOf(
