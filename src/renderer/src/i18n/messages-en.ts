@@ -310,6 +310,7 @@ export const en: Messages = {
   'worklog.entry': '{minutes} min on line {line}',
   'history.fromPortal': 'from the portal',
   'history.fromThisDevice': 'on this computer',
+  'history.clockSkew': "the computer's clock said {time}",
   'case.refusedByServer': 'The server refused the change to case {number}: {reason}',
   'signOut.title': 'Sign out with changes waiting?',
   'signOut.pendingOne': '1 change has not been sent to the server yet.',

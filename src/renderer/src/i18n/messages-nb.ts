@@ -308,6 +308,7 @@ export const nb: Messages = {
   'worklog.entry': '{minutes} min på {line}. linje',
   'history.fromPortal': 'fra portalen',
   'history.fromThisDevice': 'på denne maskinen',
+  'history.clockSkew': 'klokken på maskinen viste {time}',
   'case.refusedByServer': 'Serveren avviste endringen på sak {number}: {reason}',
   'signOut.title': 'Logge ut med endringer som venter?',
   'signOut.pendingOne': '1 endring er ikke sendt til serveren ennå.',

@@ -310,6 +310,7 @@ export const nn = {
   'worklog.entry': '{minutes} min på {line}. linje',
   'history.fromPortal': 'frå portalen',
   'history.fromThisDevice': 'på denne maskina',
+  'history.clockSkew': 'klokka på maskina viste {time}',
   'case.refusedByServer': 'Serveren avviste endringa på sak {number}: {reason}',
   'signOut.title': 'Logge ut med endringar som ventar?',
   'signOut.pendingOne': '1 endring er ikkje send til serveren enno.',

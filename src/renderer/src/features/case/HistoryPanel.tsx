@@ -59,6 +59,9 @@ export function HistoryPanel({
             ) : null}
             <div className="feed__when">
               {formatDateTime(e.at, locale)} · {withOrigin(e.actorId, e.deviceId)}
+              {e.claimedAt
+                ? ` · ⚠ ${t('history.clockSkew', { time: formatDateTime(e.claimedAt, locale) })}`
+                : ''}
               {e.pending ? ` · ⟳ ${t('history.pending')}` : ''}
               {e.rejectionReason
                 ? ` · ✖ ${refusalText(e.rejectionRule, e.rejectionParams, e.rejectionReason, locale)}`

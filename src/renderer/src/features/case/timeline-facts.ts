@@ -9,6 +9,11 @@ export interface EntryFacts {
   at: string;
   actorId: string;
   deviceId: string | null;
+  /**
+   * The time the device claimed, where the server did not take it (before the case's last
+   * change, beyond the offline window, or in the future): the history flags it.
+   */
+  claimedAt: string | null;
   /** A local edit the server has not recorded yet. */
   pending: boolean;
   rejectionReason: string | null;
@@ -25,6 +30,7 @@ export function entryFacts(entry: TimelineEntry): EntryFacts {
       at: e.at,
       actorId: e.actorId,
       deviceId: e.deviceId,
+      claimedAt: e.claimedClientAt ?? null,
       pending: false,
       rejectionReason: null,
       rejectionRule: null,
@@ -37,6 +43,7 @@ export function entryFacts(entry: TimelineEntry): EntryFacts {
     at: entry.at,
     actorId: entry.actorId,
     deviceId: null,
+    claimedAt: null,
     pending: entry.state !== 'rejected',
     rejectionReason: entry.rejectionReason,
     rejectionRule: entry.rejectionRule,

@@ -15,6 +15,7 @@ const fact = (
   change: caseChangeSchema.parse(change),
   actorId: 'kari',
   deviceId: null,
+  claimedAt: null,
   pending: false,
   rejectionReason: null,
   rejectionRule: null,
