@@ -16,6 +16,8 @@ async function violations(page: Page) {
 }
 
 test('sign-in, board, case view and phone intake pass axe (WCAG 2.1 AA)', async ({ page }) => {
+  // Four full-page axe runs, one over the demo board: as long as the other multi-page checks.
+  test.setTimeout(90_000);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Logg inn i Saksbord' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
