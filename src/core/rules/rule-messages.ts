@@ -1,6 +1,7 @@
 import type { CaseStatus, Priority } from '../case/case-vocabulary';
 import type { Locale } from '../config/localized-text';
 import { fillTemplate } from '../i18n/message-template';
+import { statusInSentence } from '../i18n/status-in-sentence';
 import { priorityLabels } from '../priority/priority-definition';
 import { type RuleId, ruleIds } from './rule-id';
 
@@ -158,38 +159,10 @@ export const ruleMessages: Readonly<Record<Locale, Readonly<Record<RuleId, strin
   },
 };
 
-/** Status names as they read inside a sentence (glossary). */
-const statusWords: Readonly<Record<Locale, Readonly<Record<CaseStatus, string>>>> = {
-  nn: {
-    new: 'ny',
-    inProgress: 'under arbeid',
-    waiting: 'ventar',
-    resolved: 'løyst',
-    closed: 'lukka',
-    reopened: 'gjenopna',
-  },
-  nb: {
-    new: 'ny',
-    inProgress: 'under arbeid',
-    waiting: 'venter',
-    resolved: 'løst',
-    closed: 'lukket',
-    reopened: 'gjenåpnet',
-  },
-  en: {
-    new: 'new',
-    inProgress: 'in progress',
-    waiting: 'waiting',
-    resolved: 'resolved',
-    closed: 'closed',
-    reopened: 'reopened',
-  },
-};
-
 function localise(name: string, value: string | number, locale: Locale): string {
   const text = String(value);
-  if ((name === 'from' || name === 'to') && text in statusWords[locale]) {
-    return statusWords[locale][text as CaseStatus];
+  if ((name === 'from' || name === 'to') && text in statusInSentence[locale]) {
+    return statusInSentence[locale][text as CaseStatus];
   }
   if ((name === 'priority' || name === 'definitionPriority') && text in priorityLabels[locale]) {
     return priorityLabels[locale][text as Priority];
