@@ -101,25 +101,7 @@ export async function signIn(
     if (error.status === 429) throw new SignInError('tooMany', 'too many attempts');
     throw new SignInError('other', error.message);
   }
-  const row: SessionRow = {
-    id: 'current',
-    token: answer.token,
-    expiresAt: answer.expiresAt,
-    user: {
-      id: answer.user.id,
-      username: answer.user.username,
-      displayName: answer.user.displayName,
-      roles: [answer.user.role],
-      municipalityIds: answer.user.municipalityIds,
-    },
-    signedInAt: now.toISOString(),
-  };
-  const dbName = databaseNameFor(serverUrl, row.user.id);
-  const db = new SaksbordDb(dbName);
-  await db.session.put(row);
-  db.close();
-  localStorage.setItem(lastKey, JSON.stringify({ serverUrl, dbName }));
-  return { serverUrl, dbName, row };
+  return rememberSession(serverUrl, answer, now);
 }
 
 /** The last session if its token is still valid: sign-in then works offline. */
@@ -169,8 +151,8 @@ export function defaultServerUrl(): string {
 }
 
 /**
- * Keeps a session the server gave by another way than the password form (single sign-on):
- * stored exactly as a password sign-in's, so it is restored, and works offline, the same way.
+ * Keeps a session the server gave, by the password form or by single sign-on: stored the same
+ * way, so it is restored, and works offline, the same way.
  */
 export async function rememberSession(
   serverUrl: string,
