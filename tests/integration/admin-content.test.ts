@@ -13,7 +13,10 @@ import { newCaseBody, type TestServer, testServer } from './helpers/test-server'
 // A clock that moves a second per reading, so the log's order (newest first) is the order of
 // the changes.
 let tick = Date.parse('2026-03-10T09:00:00Z');
-const clock = () => new Date((tick += 1000));
+const clock = () => {
+  tick += 1000;
+  return new Date(tick);
+};
 
 describe.each(engines)('administration on $name', (engine) => {
   let s: TestServer;

@@ -82,7 +82,9 @@ export function checkCaseChange(
   const verdict = checkChange(current, change, actor, {
     municipalities: opening ? ctx.directory.active() : ctx.directory.all,
     users: (id) => users.get(id),
-    ...(categories ? { categories: opening ? categories.filter((c) => !c.retired) : categories } : {}),
+    ...(categories
+      ? { categories: opening ? categories.filter((c) => !c.retired) : categories }
+      : {}),
   });
   return verdict.ok
     ? verdict

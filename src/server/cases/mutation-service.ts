@@ -19,11 +19,11 @@ import type { Transaction } from 'kysely';
 import { currentCategories } from '../content/category-store';
 import type { AttachmentsTable, Database } from '../db/schema';
 import { nextCounter, writeTransaction } from '../db/write-lock';
+import { enqueueNotifications } from '../notifications/case-notifications';
+import { withRequesterAccount } from '../notifications/requester-account';
 import { schedulePaging } from '../paging/paging-service';
 import { indexCaseChange } from '../search/case-search-store';
 import { notifyMentionsAndFollowers } from '../search/follow-notifications';
-import { enqueueNotifications } from '../notifications/case-notifications';
-import { withRequesterAccount } from '../notifications/requester-account';
 import type { ServerContext } from '../server-context';
 import { findUserById } from '../users/user-store';
 import { caseRow, eventRow, recordOf } from './case-rows';
@@ -357,7 +357,12 @@ async function applyMutationIn(
   await indexCaseChange(trx, ctx.handle.engine, record, effective);
   await enqueueNotifications(trx, ctx, { event, before: current, after: record, actor });
   await notifyMentionsAndFollowers(trx, ctx, { event, before: current, after: record, actor });
-  await schedulePaging(trx, ctx, { before: current, after: record, change: effective, actorId: actor.id });
+  await schedulePaging(trx, ctx, {
+    before: current,
+    after: record,
+    change: effective,
+    actorId: actor.id,
+  });
   const critical = becameCritical(current, record);
   await ctx.bus.publish(trx, {
     cursor: seq,

@@ -96,8 +96,7 @@ export async function createUser(
     display_name: user.displayName,
     role: user.role,
     municipality_ids: JSON.stringify(user.municipalityIds ?? []),
-    password_hash:
-      passwordHash ?? (user.password === '' ? '' : await hashPassword(user.password)),
+    password_hash: passwordHash ?? (user.password === '' ? '' : await hashPassword(user.password)),
     disabled: 0,
     created_at: now.toISOString(),
     email: user.email ?? null,

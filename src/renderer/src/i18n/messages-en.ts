@@ -60,7 +60,7 @@ export const en: Messages = {
     'Your account does not belong to a municipality this service supports.',
   'signIn.ssoDisabled': 'Your account is disabled.',
   'signIn.ssoExpired': 'Sign-in took too long. Try again.',
-  'signIn.ssoNotStaff': "Saksbord is for user-support staff. Report cases in the service portal.",
+  'signIn.ssoNotStaff': 'Saksbord is for user-support staff. Report cases in the service portal.',
   'signIn.ssoFailed': 'Signing in with the municipality failed. Try again.',
   'signIn.signedOutOffer': 'You are signed out of Saksbord, but still signed in at {provider}.',
   'signIn.providerSignOut': 'Sign out at {provider} too',

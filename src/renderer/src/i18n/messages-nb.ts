@@ -58,7 +58,8 @@ export const nb: Messages = {
   'signIn.ssoUnknownTenant': 'Kontoen din hører ikke til en kommune som brukerstøtten betjener.',
   'signIn.ssoDisabled': 'Kontoen din er sperret.',
   'signIn.ssoExpired': 'Innloggingen tok for lang tid. Prøv igjen.',
-  'signIn.ssoNotStaff': "Saksbord er for de ansatte i brukerstøtten. Meld saker i selvbetjeningsportalen.",
+  'signIn.ssoNotStaff':
+    'Saksbord er for de ansatte i brukerstøtten. Meld saker i selvbetjeningsportalen.',
   'signIn.ssoFailed': 'Innloggingen med kommunen feilet. Prøv igjen.',
   'signIn.signedOutOffer': 'Du er logget ut av Saksbord, men fortsatt innlogget hos {provider}.',
   'signIn.providerSignOut': 'Logg ut hos {provider} også',

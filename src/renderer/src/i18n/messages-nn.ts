@@ -60,7 +60,8 @@ export const nn = {
   'signIn.ssoUnknownTenant': 'Kontoen din høyrer ikkje til ein kommune som brukarstøtta tener.',
   'signIn.ssoDisabled': 'Kontoen din er sperra.',
   'signIn.ssoExpired': 'Innlogginga tok for lang tid. Prøv igjen.',
-  'signIn.ssoNotStaff': "Saksbord er for dei tilsette i brukarstøtta. Meld saker i sjølvbeteningsportalen.",
+  'signIn.ssoNotStaff':
+    'Saksbord er for dei tilsette i brukarstøtta. Meld saker i sjølvbeteningsportalen.',
   'signIn.ssoFailed': 'Innlogginga med kommunen feila. Prøv igjen.',
   'signIn.signedOutOffer': 'Du er logga ut av Saksbord, men framleis innlogga hos {provider}.',
   'signIn.providerSignOut': 'Logg ut hos {provider} òg',
