@@ -36,7 +36,9 @@ test.afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 const modulesNamed = (code: string) =>
   [
     ...code.matchAll(
-      /require\(\s*["']([^"']+)["']\s*\)|from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']/g,
+      // `from` as the keyword (after a space or `}`), not the end of a word like `.from"` in code
+      // that builds strings; names never span lines.
+      /require\(\s*["']([^"'\n]+)["']\s*\)|(?<=[\s}])from\s*["']([^"'\n]+)["']|import\(\s*["']([^"'\n]+)["']/g,
     ),
   ]
     .map((m) => m[1] ?? m[2] ?? m[3])
