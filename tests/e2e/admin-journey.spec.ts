@@ -315,6 +315,8 @@ test('a team leader administers the service in the app; a requester and an agent
   await expect(agent.getByLabel('Kven kan sjå kommentaren')).toHaveValue('requester');
   await expect(agent.getByTestId('reply-sets-status')).toContainText('Ventar');
   await agent.getByRole('button', { name: 'Legg til kommentar' }).click();
+  // The box empties once the comment is saved; until then its text is there twice.
+  await expect(agent.getByRole('textbox', { name: 'Ny kommentar' })).toHaveValue('');
   await expect(view.getByText(`Hei Siri Fjordvik ${stamp}!`)).toBeVisible();
   await expect(view.locator('.tag').first()).toHaveText('Ventar');
   await agentContext.close();
